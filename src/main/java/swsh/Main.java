@@ -1,0 +1,146 @@
+package swsh;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import swsh.grammar.CliException;
+import swsh.kernel.FakeKernel;
+import swsh.kernel.Kernel;
+import swsh.kernel.LiveKernel;
+import swsh.kernel.State;
+import swsh.lab.Lab;
+import swsh.shell.Commands;
+import swsh.shell.Engine;
+import swsh.shell.Interactive;
+import swsh.shell.Replay;
+import swsh.shell.Session;
+import swsh.store.ConfigStore;
+
+/** Process entry point: options, then an interactive shell or a script run. */
+@Command(name = "swsh", mixinStandardHelpOptions = true, version = "swsh 0.1.0",
+        description = "A Cisco-IOS-style switch shell for the Linux kernel bridge.",
+        subcommands = {Main.Boot.class, Lab.Cli.class, Main.ManPage.class})
+public final class Main implements Callable<Integer> {
+    @Option(names = "-c", paramLabel = "CMD", description = "Run CMD (may hold several lines); repeatable.")
+    List<String> commands = new ArrayList<>();
+
+    @Option(names = "-f", paramLabel = "FILE", description = "Run the lines of FILE.")
+    Path file;
+
+    @Option(names = "--config-dir", paramLabel = "DIR", description = "Where startup-config lives (default: /etc/swsh).")
+    Path configDir;
+
+    @Option(names = "--run-dir", paramLabel = "DIR", description = "Where the live running-config lives (default: /run/swsh).")
+    Path runDir;
+
+    @Option(names = "--netns", paramLabel = "NS", description = "Run the switch inside network namespace NS.")
+    String netns;
+
+    @Option(names = "--bridge", paramLabel = "NAME", description = "Kernel bridge to drive (default: swbr0).")
+    String bridge = "swbr0";
+
+    @Option(names = "--dry-run", description = "Print the iproute2 batches instead of running them.")
+    boolean dryRun;
+
+    /** Builds the engine the options describe. */
+    public Engine engine() {
+        Path base = dryRun ? Path.of(System.getProperty("java.io.tmpdir"), "swsh-dry-run-" + System.getProperty("user.name")) : null;
+        Path cfgDir = configDir != null ? configDir : base != null ? base.resolve("etc") : Path.of("/etc/swsh");
+        Path rDir = runDir != null ? runDir : base != null ? base.resolve("run") : Path.of("/run/swsh");
+        Kernel kernel = new LiveKernel(bridge, netns);
+        if (dryRun) {
+            State seed;
+            try {
+                seed = kernel.read();
+            } catch (CliException e) {
+                seed = State.empty();
+            }
+            kernel = new FakeKernel(bridge, seed, System.out);
+        }
+        Engine e = new Engine(Commands.grammar(), kernel, new ConfigStore(cfgDir, rDir), defaultHostname());
+        return e;
+    }
+
+    /** The machine's short host name, IOS's default prompt. */
+    public static String defaultHostname() {
+        try {
+            String h = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+            int dot = h.indexOf('.');
+            h = dot > 0 ? h.substring(0, dot) : h;
+            return h.matches("[A-Za-z][A-Za-z0-9-]*") ? h : "Switch";
+        } catch (IOException e) {
+            return "Switch";
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Engine engine = engine();
+        List<String> lines = new ArrayList<>();
+        for (String c : commands) lines.addAll(List.of(c.split("\\R")));
+        if (file != null) lines.addAll(Files.readAllLines(file));
+        boolean script = !lines.isEmpty() || System.console() == null;
+        if (script) {
+            if (lines.isEmpty()) {
+                BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                for (String l; (l = r.readLine()) != null; ) lines.add(l);
+            }
+            Session s = new Session(engine, true);
+            PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+            return Replay.run(s, lines, out, System.err) == 0 ? 0 : 1;
+        }
+        try (Terminal t = TerminalBuilder.builder().system(true).build()) {
+            new Interactive(new Session(engine, false), t).run();
+        }
+        return 0;
+    }
+
+    /** {@code swsh boot}: replays startup-config as one transaction and applies it once. */
+    @Command(name = "boot", description = "Replay startup-config onto the kernel (at boot).")
+    static final class Boot implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+
+        @Override
+        public Integer call() throws IOException {
+            Engine e = main.engine();
+            String text = e.store.readStartup().orElse("");
+            Replay.Result r = Replay.merge(e, text);
+            r.errors().forEach(System.err::println);
+            return r.errors().isEmpty() ? 0 : 1;
+        }
+    }
+
+    /** {@code swsh man}: the man page, generated from the command definitions. */
+    @Command(name = "man", hidden = true, description = "Print the man page (troff).")
+    static final class ManPage implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            System.out.print(swsh.shell.ManPage.render(Commands.grammar()));
+            return 0;
+        }
+    }
+
+    public static void main(String[] args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            System.err.println(ex instanceof CliException ? ex.getMessage() : "% " + ex);
+            return 1;
+        });
+        System.exit(cl.execute(args));
+    }
+}

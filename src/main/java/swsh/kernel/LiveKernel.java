@@ -1,0 +1,198 @@
+package swsh.kernel;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import swsh.grammar.CliException;
+
+/**
+ * The Linux kernel through iproute2: reads with {@code ip -j} / {@code bridge -j}, applies each
+ * batch with one {@code ip -batch -} or {@code bridge -batch -} process, optionally inside a
+ * network namespace.
+ */
+public final class LiveKernel implements Kernel {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern FAILED = Pattern.compile("Command failed -:(\\d+)");
+
+    private final String bridge;
+    private final String netns;
+
+    public LiveKernel(String bridge, String netns) {
+        this.bridge = bridge;
+        this.netns = netns;
+    }
+
+    @Override
+    public String bridge() {
+        return bridge;
+    }
+
+    /** Output of one process; throws with its stderr when it fails. */
+    record Result(int status, String out, String err) {}
+
+    private List<String> argv(String tool, String... args) {
+        List<String> a = new ArrayList<>(List.of(tool));
+        if (netns != null) a.addAll(List.of("-n", netns));
+        a.addAll(List.of(args));
+        return a;
+    }
+
+    static Result exec(List<String> argv, String stdin) {
+        try {
+            Process p = new ProcessBuilder(argv).start();
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> slurp(p.getErrorStream()));
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> slurp(p.getInputStream()));
+            try (OutputStream in = p.getOutputStream()) {
+                if (stdin != null) in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+            int st = p.waitFor();
+            return new Result(st, out.join(), err.join());
+        } catch (IOException e) {
+            throw new CliException("% Cannot run " + argv.get(0) + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("% Interrupted while running " + argv.get(0));
+        }
+    }
+
+    private static String slurp(java.io.InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private JsonNode json(String tool, String... args) {
+        Result r = exec(argv(tool, args), null);
+        if (r.status != 0) {
+            throw new CliException("% Cannot read the kernel state (" + tool + " " + String.join(" ", args) + "): " + r.err.strip());
+        }
+        try {
+            String text = r.out.isBlank() ? "[]" : r.out;
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new CliException("% Cannot parse " + tool + " output: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public State read() {
+        Map<String, List<String>> addrs = new TreeMap<>();
+        for (JsonNode l : json("ip", "-j", "-4", "addr", "show")) {
+            List<String> a = new ArrayList<>();
+            for (JsonNode ai : l.path("addr_info")) a.add(ai.path("local").asText() + "/" + ai.path("prefixlen").asInt());
+            addrs.put(l.path("ifname").asText(), a);
+        }
+        Map<String, State.Link> links = new TreeMap<>();
+        for (JsonNode l : json("ip", "-j", "-d", "link", "show")) {
+            State.Link link = link(l, addrs);
+            links.put(link.name(), link);
+        }
+        Map<String, List<State.VlanEntry>> vlans = new TreeMap<>();
+        for (JsonNode d : json("bridge", "-j", "vlan", "show")) {
+            String dev = d.path("ifname").asText();
+            State.Link l = links.get(dev);
+            if (l == null || !(bridge.equals(l.master()) || dev.equals(bridge))) continue;
+            List<State.VlanEntry> list = new ArrayList<>();
+            for (JsonNode v : d.path("vlans")) {
+                int lo = v.path("vlan").asInt();
+                int hi = v.has("vlanEnd") ? v.path("vlanEnd").asInt() : lo;
+                boolean pvid = false, untagged = false;
+                for (JsonNode f : v.path("flags")) {
+                    pvid |= f.asText().equals("PVID");
+                    untagged |= f.asText().equals("Egress Untagged");
+                }
+                for (int id = lo; id <= hi; id++) list.add(new State.VlanEntry(id, pvid, untagged));
+            }
+            vlans.put(dev, list);
+        }
+        List<State.Fdb> fdb = new ArrayList<>();
+        if (links.containsKey(bridge)) {
+            for (JsonNode f : json("bridge", "-j", "fdb", "show", "br", bridge)) {
+                if (!bridge.equals(f.path("master").asText()) && !f.path("ifname").asText().equals(bridge)) continue;
+                String st = f.path("state").asText("");
+                Integer vlan = f.has("vlan") ? f.path("vlan").asInt() : null;
+                fdb.add(new State.Fdb(f.path("mac").asText(), f.path("ifname").asText(), vlan,
+                        st.isEmpty(), st.equals("permanent")));
+            }
+        }
+        return new State(links, vlans, fdb);
+    }
+
+    private static final List<String> STP_STATES = List.of("disabled", "listening", "learning", "forwarding", "blocking");
+
+    private static State.Link link(JsonNode l, Map<String, List<String>> addrs) {
+        String name = l.path("ifname").asText();
+        JsonNode info = l.path("linkinfo");
+        String kind = info.path("info_kind").asText(null);
+        boolean adminUp = false, lowerUp = false;
+        for (JsonNode f : l.path("flags")) {
+            adminUp |= f.asText().equals("UP");
+            lowerUp |= f.asText().equals("LOWER_UP");
+        }
+        State.BridgeAttrs br = null;
+        Integer vlanId = null;
+        String vlanLink = null;
+        JsonNode d = info.path("info_data");
+        if ("bridge".equals(kind)) {
+            br = new State.BridgeAttrs(d.path("vlan_filtering").asInt() == 1, d.path("vlan_default_pvid").asInt(),
+                    d.path("stp_state").asInt(), d.path("priority").asInt(), d.path("hello_time").asInt(),
+                    d.path("forward_delay").asInt(), d.path("max_age").asInt(), d.path("ageing_time").asInt(),
+                    d.path("bridge_id").asText(), d.path("root_id").asText(), d.path("root_port").asInt(),
+                    d.path("root_path_cost").asInt());
+        } else if ("vlan".equals(kind)) {
+            vlanId = d.path("id").asInt();
+            vlanLink = l.path("link").asText(null);
+        }
+        State.PortAttrs port = null;
+        JsonNode s = info.path("info_slave_data");
+        if ("bridge".equals(info.path("info_slave_kind").asText())) {
+            port = new State.PortAttrs(Math.max(0, STP_STATES.indexOf(s.path("state").asText())), s.path("priority").asInt(),
+                    s.path("cost").asInt(), s.path("guard").asBoolean(), s.path("root_block").asBoolean(),
+                    s.path("isolated").asBoolean(), s.path("designated_root").asText(), s.path("designated_bridge").asText(),
+                    Integer.decode(s.path("no").asText("0")), s.path("id").asText());
+        }
+        String alias = l.has("ifalias") ? l.path("ifalias").asText() : null;
+        return new State.Link(name, l.path("ifindex").asInt(), kind, l.path("master").asText(null), adminUp, lowerUp,
+                l.path("mtu").asInt(), alias, l.path("address").asText(), br, vlanId, vlanLink, port,
+                addrs.getOrDefault(name, List.of()));
+    }
+
+    @Override
+    public void apply(Plan plan) {
+        for (Plan.Batch b : plan.batches()) {
+            Result r = exec(argv(b.tool(), "-batch", "-"), String.join("\n", b.lines()) + "\n");
+            if (r.status != 0) {
+                Matcher m = FAILED.matcher(r.err);
+                String what = "";
+                if (m.find()) {
+                    int n = Integer.parseInt(m.group(1));
+                    if (n >= 1 && n <= b.lines().size()) what = " '" + b.tool() + " " + b.lines().get(n - 1) + "'";
+                }
+                String msg = r.err.replaceAll("Command failed -:\\d+", "").strip().replace('\n', ' ');
+                throw new CliException("% The kernel refused" + what + ": " + msg);
+            }
+        }
+    }
+
+    @Override
+    public void flushDynamic(String dev, Integer vlan) {
+        List<String> a = new ArrayList<>(List.of("fdb", "flush", "dev", dev));
+        if (vlan != null) a.addAll(List.of("vlan", vlan.toString()));
+        a.addAll(List.of("master", "dynamic"));
+        Result r = exec(argv("bridge", a.toArray(new String[0])), null);
+        if (r.status != 0) throw new CliException("% Cannot clear MAC addresses of " + dev + ": " + r.err.strip());
+    }
+}

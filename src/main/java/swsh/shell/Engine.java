@@ -1,0 +1,96 @@
+package swsh.shell;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.util.function.UnaryOperator;
+
+import swsh.grammar.CliException;
+import swsh.grammar.Grammar;
+import swsh.kernel.Kernel;
+import swsh.kernel.Plan;
+import swsh.kernel.Planner;
+import swsh.kernel.State;
+import swsh.model.Config;
+import swsh.model.Render;
+import swsh.store.ConfigStore;
+
+/**
+ * The switch behind every session: the running config, the kernel it drives and the files it
+ * keeps. A change is: lock, reload what other sessions saved, edit, plan against the kernel,
+ * apply, save; a line that fails changes nothing.
+ */
+public final class Engine {
+    public final Grammar grammar;
+    public final Kernel kernel;
+    public final ConfigStore store;
+    public final String defaultHostname;
+    private Config running;
+    private long stamp = -1;
+
+    public Engine(Grammar grammar, Kernel kernel, ConfigStore store, String defaultHostname) {
+        this.grammar = grammar;
+        this.kernel = kernel;
+        this.store = store;
+        this.defaultHostname = defaultHostname;
+    }
+
+    /** The running config, including what other sessions saved since we last looked. */
+    public synchronized Config running() {
+        long s = store.runningStamp();
+        if (s != stamp || running == null) {
+            running = store.loadRunning().orElseGet(() -> running != null ? running : Config.empty(defaultHostname));
+            stamp = s;
+        }
+        return running;
+    }
+
+    public String render(Config c) {
+        return Render.runningConfig(grammar, c);
+    }
+
+    /** Applies an edit to the running config and to the kernel, atomically with other sessions. */
+    public synchronized Config commit(UnaryOperator<Config> edit) {
+        try (FileChannel lock = store.lock()) {
+            stamp = -1;
+            Config before = running();
+            Config after = edit.apply(before);
+            if (after.equals(before)) return after;
+            apply(after);
+            return after;
+        } catch (IOException e) {
+            throw new CliException("% Cannot lock the running-config: " + e.getMessage());
+        }
+    }
+
+    /** Drives the kernel to {@code cfg} and makes it the running config. */
+    private void apply(Config cfg) {
+        State actual = kernel.read();
+        Plan plan = Planner.plan(cfg, actual, kernel.bridge());
+        kernel.apply(plan);
+        save(cfg);
+    }
+
+    /** Replaces the whole running config (boot, copy ... running-config), then applies it once. */
+    public synchronized void replace(Config cfg) {
+        try (FileChannel lock = store.lock()) {
+            apply(cfg);
+        } catch (IOException e) {
+            throw new CliException("% Cannot lock the running-config: " + e.getMessage());
+        }
+    }
+
+    private void save(Config cfg) {
+        try {
+            store.saveRunning(cfg, render(cfg));
+            running = cfg;
+            stamp = store.runningStamp();
+        } catch (IOException e) {
+            throw new CliException("% Cannot write " + store.running() + ": " + e.getMessage());
+        }
+    }
+
+    /** Writes the running config file without changing anything (first start). */
+    public synchronized void publish() {
+        save(running());
+    }
+}

@@ -1,0 +1,176 @@
+package swsh.shell;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.utils.NonBlockingReader;
+
+import swsh.grammar.CliException;
+import swsh.grammar.Grammar;
+import swsh.grammar.ParamType;
+
+/**
+ * The interactive shell on a terminal: jline line editing, {@code ?} help without Enter, TAB
+ * completion from the grammar, Ctrl-Z for {@code end}, and the {@code --More--} pager.
+ */
+public final class Interactive {
+    private final Session session;
+    private final Terminal terminal;
+    private final LineReader reader;
+
+    public Interactive(Session session, Terminal terminal) {
+        this.session = session;
+        this.terminal = terminal;
+        DefaultParser parser = new DefaultParser();
+        parser.setEscapeChars(new char[0]);
+        parser.setQuoteChars(new char[0]);
+        this.reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .parser(parser)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.AUTO_LIST, false)
+                .option(LineReader.Option.AUTO_MENU, false)
+                .option(LineReader.Option.LIST_AMBIGUOUS, false)
+                .option(LineReader.Option.BRACKETED_PASTE, false)
+                .option(LineReader.Option.INSERT_TAB, false)
+                .variable(LineReader.HISTORY_SIZE, 200)
+                .build();
+        reader.getWidgets().put("ios-help", this::help);
+        reader.getWidgets().put("ios-complete", this::complete);
+        reader.getWidgets().put("ios-end", () -> {
+            reader.getBuffer().clear();
+            reader.getBuffer().write("end");
+            reader.callWidget(LineReader.ACCEPT_LINE);
+            return true;
+        });
+        reader.getKeyMaps().get(LineReader.MAIN).bind(new org.jline.reader.Reference("ios-help"), "?");
+        reader.getKeyMaps().get(LineReader.MAIN).bind(new org.jline.reader.Reference("ios-end"), "\u001a");
+        reader.getKeyMaps().get(LineReader.MAIN).bind(new org.jline.reader.Reference("ios-complete"), "\t");
+        session.setAsker(p -> {
+            try {
+                return reader.readLine(p);
+            } catch (UserInterruptException | EndOfFileException e) {
+                return "n";
+            }
+        });
+    }
+
+    private List<String> values(ParamType.Source src) {
+        return Values.of(session, src);
+    }
+
+    /** {@code ?}: prints the line with the {@code ?}, the help, then the prompt and line again. */
+    private boolean help() {
+        String line = reader.getBuffer().upToCursor();
+        List<Grammar.Help> h = session.grammar().help(session.mode(), line, this::values);
+        StringBuilder sb = new StringBuilder();
+        sb.append(session.prompt()).append(line).append("?\n");
+        if (h == null) {
+            sb.append("% Unrecognized command\n");
+        } else if (h.isEmpty()) {
+            sb.append("% Unrecognized command\n");
+        } else if (!line.isEmpty() && !Character.isWhitespace(line.charAt(line.length() - 1))) {
+            StringBuilder words = new StringBuilder();
+            for (Grammar.Help x : h) words.append(x.word()).append("  ");
+            sb.append(words.toString().stripTrailing()).append("\n");
+        } else {
+            int w = 0;
+            for (Grammar.Help x : h) w = Math.max(w, x.word().length());
+            for (Grammar.Help x : h) {
+                sb.append("  ").append(String.format("%-" + Math.max(w + 2, 12) + "s", x.word())).append(x.help());
+                sb.append('\n');
+            }
+        }
+        PrintWriter w = terminal.writer();
+        w.print(sb.substring(session.prompt().length() + line.length()).replaceAll(" +\n", "\n"));
+        w.flush();
+        reader.callWidget(LineReader.REDRAW_LINE);
+        reader.callWidget(LineReader.REDISPLAY);
+        return true;
+    }
+
+    /** TAB: completes the word before the cursor when it has one completion (or a longer common prefix). */
+    private boolean complete() {
+        String line = reader.getBuffer().upToCursor();
+        List<String> words = session.grammar().complete(session.mode(), line, this::values);
+        int start = line.length();
+        while (start > 0 && !Character.isWhitespace(line.charAt(start - 1))) start--;
+        String partial = line.substring(start);
+        if (words.isEmpty() || (partial.isEmpty() && words.size() > 1)) {
+            terminal.puts(org.jline.utils.InfoCmp.Capability.bell);
+            return true;
+        }
+        String common = words.get(0);
+        for (String x : words) {
+            int i = 0;
+            while (i < common.length() && i < x.length() && common.charAt(i) == x.charAt(i)) i++;
+            common = common.substring(0, i);
+        }
+        String insert = words.size() == 1 ? words.get(0) + " " : common;
+        if (insert.length() < partial.length()) return true;
+        reader.getBuffer().backspace(partial.length());
+        reader.getBuffer().write(insert);
+        return true;
+    }
+
+    /** Reads and runs lines until the session ends. */
+    public void run() {
+        PrintWriter out = terminal.writer();
+        while (!session.ended()) {
+            String line;
+            String prompt = session.prompt();
+            try {
+                line = reader.readLine(prompt);
+            } catch (UserInterruptException e) {
+                continue;
+            } catch (EndOfFileException e) {
+                break;
+            }
+            try {
+                page(session.execute(line), out);
+            } catch (CliException e) {
+                out.println(Replay.format(prompt, e));
+                if (e.caret >= 0) out.println();
+            }
+            out.flush();
+        }
+        out.flush();
+    }
+
+    /** Prints output, pausing with {@code --More--} every screenful unless terminal length is 0. */
+    private void page(String text, PrintWriter out) {
+        int len = session.length();
+        if (len == 0 || text.isEmpty()) {
+            out.print(text);
+            return;
+        }
+        String[] lines = text.split("\n", -1);
+        int shown = 0;
+        NonBlockingReader in = terminal.reader();
+        for (int i = 0; i < lines.length; i++) {
+            if (i == lines.length - 1 && lines[i].isEmpty()) break;
+            if (shown == len - 1) {
+                out.print(" --More-- ");
+                out.flush();
+                int c;
+                try {
+                    c = in.read();
+                } catch (IOException e) {
+                    c = 'q';
+                }
+                out.print("\r          \r");
+                if (c == 'q' || c == 'Q' || c < 0) return;
+                shown = (c == '\r' || c == '\n') ? len - 2 : 0;
+            }
+            out.print(lines[i] + "\n");
+            shown++;
+        }
+    }
+}

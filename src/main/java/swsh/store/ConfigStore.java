@@ -1,0 +1,122 @@
+package swsh.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import swsh.model.Config;
+
+/**
+ * The config files: {@code startup-config} in the config dir, and the live running-config text
+ * (plus its model as JSON, so other sessions load it without re-parsing) in the run dir. Every
+ * write is atomic: temp file in the same directory, fsync, rename, fsync of the directory.
+ * {@link #lock()} serializes changes between sessions and processes.
+ */
+public final class ConfigStore {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    public final Path configDir;
+    public final Path runDir;
+
+    public ConfigStore(Path configDir, Path runDir) {
+        this.configDir = configDir;
+        this.runDir = runDir;
+    }
+
+    public Path startup() {
+        return configDir.resolve("startup-config");
+    }
+
+    public Path running() {
+        return runDir.resolve("running-config");
+    }
+
+    private Path model() {
+        return runDir.resolve("running-config.json");
+    }
+
+    /** An exclusive lock across processes; closing the returned channel releases it. */
+    public FileChannel lock() throws IOException {
+        Files.createDirectories(runDir);
+        FileChannel ch = FileChannel.open(runDir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            ch.lock();
+            return ch;
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    /** A stamp that changes whenever another session saved a new running-config. */
+    public long runningStamp() {
+        try {
+            return Files.exists(model()) ? Files.getLastModifiedTime(model()).toMillis() ^ Files.size(model()) * 31 : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    public Optional<Config> loadRunning() {
+        try {
+            if (!Files.exists(model())) return Optional.empty();
+            return Optional.of(JSON.readValue(model().toFile(), Config.class));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    public void saveRunning(Config cfg, String text) throws IOException {
+        writeAtomically(model(), JSON.writeValueAsString(cfg));
+        writeAtomically(running(), text);
+    }
+
+    public Optional<String> readStartup() throws IOException {
+        return Files.exists(startup()) ? Optional.of(Files.readString(startup())) : Optional.empty();
+    }
+
+    public void saveStartup(String text) throws IOException {
+        writeAtomically(startup(), text);
+    }
+
+    public boolean eraseStartup() throws IOException {
+        return Files.deleteIfExists(startup());
+    }
+
+    /** Writes {@code text} so that readers only ever see the old file or the whole new one. */
+    public static void writeAtomically(Path target, String text) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+                while (buf.hasRemaining()) ch.write(buf);
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("cannot replace " + target + " atomically", e);
+            }
+            try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+                d.force(true);
+            } catch (IOException ignored) {
+                // some file systems cannot fsync a directory; the rename itself is still atomic
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
