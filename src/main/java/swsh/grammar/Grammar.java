@@ -179,6 +179,7 @@ public final class Grammar {
                 }
             }
         }
+        out.sort((x, y) -> x.literal == y.literal ? (x.literal ? x.word.compareTo(y.word) : 0) : x.literal ? 1 : -1);
         if (atWordStart && n.command != null) out.add(new Help("<cr>", "", false));
         return out;
     }

@@ -125,11 +125,12 @@ public final class FakeKernel implements Kernel {
             links.put(name, withBridge(links.get(name), bridgeAttrs(a, w)));
         } else if (obj.equals("link") && verb.equals("add") && w.contains("vlan")) {
             String name = after(w, "name");
-            need(after(w, "link"), line);
+            String lower = w.get(3);
+            need(lower, line);
             addLink(name, "vlan");
             State.Link l = links.get(name);
             links.put(name, new State.Link(name, l.ifindex(), "vlan", null, false, true, 1500, null, l.mac(), null,
-                    Integer.parseInt(after(w, "id")), after(w, "link"), null, List.of()));
+                    Integer.parseInt(after(w, "id")), lower, null, List.of()));
         } else if (obj.equals("link") && verb.equals("del")) {
             need(after(w, "dev"), line);
             links.remove(after(w, "dev"));

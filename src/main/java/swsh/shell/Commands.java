@@ -405,7 +405,7 @@ public final class Commands {
                 .run((x, a) -> { physical(x); VlanSet s = vlanList(a, "vlan"); x.editIfaces(i -> i.withAllowed(s)); })
                 .no((x, a) -> x.editIfaces(i -> i.withAllowed(null)))
                 .renders((Iface i) -> i.allowed() == null ? null : "switchport trunk allowed vlan " + i.allowed());
-        cmd(PORT, "switchport trunk allowed vlan {add|remove|except} VLANS", "Set switching mode characteristics",
+        cmd(PORT, "switchport trunk allowed vlan {add|remove|except} list:VLANS", "Set switching mode characteristics",
                 "Set trunking characteristics of the interface", "Set allowed VLAN characteristics when interface is in trunking mode",
                 "Set allowed VLANs when interface is in trunking mode", "add VLANs to the current list",
                 "remove VLANs from the current list", "all VLANs except the following",
@@ -413,7 +413,7 @@ public final class Commands {
                 .run((x, a) -> {
                     physical(x);
                     String key = a.has("add") ? "add" : a.has("remove") ? "remove" : "except";
-                    VlanSet s = vlanList(a, key);
+                    VlanSet s = vlanList(a, "list");
                     x.editIfaces(i -> i.withAllowed(switch (key) {
                         case "add" -> i.allowedOrAll().union(s);
                         case "remove" -> i.allowedOrAll().minus(s);

@@ -9,6 +9,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.utils.NonBlockingReader;
 
@@ -28,6 +29,10 @@ public final class Interactive {
     public Interactive(Session session, Terminal terminal) {
         this.session = session;
         this.terminal = terminal;
+        // Ctrl-Z is IOS's "end", not job control.
+        Attributes attrs = terminal.getAttributes();
+        attrs.setControlChar(Attributes.ControlChar.VSUSP, 0);
+        terminal.setAttributes(attrs);
         DefaultParser parser = new DefaultParser();
         parser.setEscapeChars(new char[0]);
         parser.setQuoteChars(new char[0]);
@@ -45,6 +50,7 @@ public final class Interactive {
         reader.getWidgets().put("ios-help", this::help);
         reader.getWidgets().put("ios-complete", this::complete);
         reader.getWidgets().put("ios-end", () -> {
+            if (!session.mode().isConfig()) return true;
             reader.getBuffer().clear();
             reader.getBuffer().write("end");
             reader.callWidget(LineReader.ACCEPT_LINE);
@@ -72,9 +78,7 @@ public final class Interactive {
         List<Grammar.Help> h = session.grammar().help(session.mode(), line, this::values);
         StringBuilder sb = new StringBuilder();
         sb.append(session.prompt()).append(line).append("?\n");
-        if (h == null) {
-            sb.append("% Unrecognized command\n");
-        } else if (h.isEmpty()) {
+        if (h == null || h.isEmpty()) {
             sb.append("% Unrecognized command\n");
         } else if (!line.isEmpty() && !Character.isWhitespace(line.charAt(line.length() - 1))) {
             StringBuilder words = new StringBuilder();
@@ -88,6 +92,7 @@ public final class Interactive {
                 sb.append('\n');
             }
         }
+        sb.append('\n');
         PrintWriter w = terminal.writer();
         w.print(sb.substring(session.prompt().length() + line.length()).replaceAll(" +\n", "\n"));
         w.flush();

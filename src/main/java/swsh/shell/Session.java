@@ -157,7 +157,13 @@ public final class Session {
         Filter filter = pipe < 0 ? null : Filter.parse(line, pipe + 1);
         StringBuilder out = new StringBuilder();
         Grammar.Match m = resolve(cmd);
-        m.handler().run(new Ctx(this, out), m.args());
+        try {
+            m.handler().run(new Ctx(this, out), m.args());
+        } catch (CliException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw internal(e);
+        }
         return filter == null ? out.toString() : filter.apply(out.toString());
     }
 
@@ -204,6 +210,13 @@ public final class Session {
         }
         throw best;
     }
+
+    /** A bug must still reach the user as one IOS-style line, never as a stack trace. */
+    static CliException internal(RuntimeException e) {
+        return new CliException(INTERNAL + e);
+    }
+
+    public static final String INTERNAL = "% Internal error: ";
 
     /** How far into the line a parse got before failing (an incomplete command got furthest). */
     private static int reach(CliException e) {
