@@ -77,9 +77,10 @@ public final class TestSwitch {
             Attributes attrs = t.getAttributes();
             attrs.setLocalFlag(Attributes.LocalFlag.ECHO, false);
             t.setAttributes(attrs);
+            Interactive shell = new Interactive(new Session(engine, false), t);
             feed.write(keys.replace("\n", "\r").getBytes(StandardCharsets.UTF_8));
             feed.close();
-            new Interactive(new Session(engine, false), t).run();
+            shell.run();
             t.flush();
             t.close();
             return screen(screen.toString(StandardCharsets.UTF_8));
