@@ -124,8 +124,9 @@ public final class LiveKernel implements Kernel {
                 if (!bridge.equals(f.path("master").asText()) && !f.path("ifname").asText().equals(bridge)) continue;
                 String st = f.path("state").asText("");
                 Integer vlan = f.has("vlan") ? f.path("vlan").asInt() : null;
+                // learned entries show no state, or "stale" once they age; "static" ones are the user's
                 fdb.add(new State.Fdb(f.path("mac").asText(), f.path("ifname").asText(), vlan,
-                        st.isEmpty(), st.equals("permanent")));
+                        !st.equals("static") && !st.equals("permanent"), st.equals("permanent")));
             }
         }
         return new State(links, vlans, fdb);

@@ -1,0 +1,261 @@
+package swsh.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static swsh.kernel.Net.cable;
+import static swsh.kernel.Net.host;
+import static swsh.kernel.Net.ping;
+import static swsh.kernel.Net.sh;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The acceptance scenarios on a real kernel with bridge VLAN filtering. Every switch is
+ * configured only through the shell; ping between host namespaces is the judge. Run inside
+ * user-mode Linux by {@link RealKernelSuiteTest}.
+ */
+@Tag("kernel")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KernelScenariosTest {
+    @BeforeEach
+    void clean() {
+        Net.reset();
+    }
+
+    /** Four hosts h1..h4 on ports eth1..eth4 of switch namespace {@code sw}, all in one subnet. */
+    static Net.Switch fourHosts(String sw) {
+        for (int i = 1; i <= 4; i++) host("h" + i, sw, "eth" + i, "10.0.0." + i + "/24");
+        return new Net.Switch(sw);
+    }
+
+    @Test
+    @Order(1)
+    void s1_twoHostsOnOneCable() {
+        Net.ns("h1");
+        Net.ns("h2");
+        sh("ip", "link", "add", "eth0", "netns", "h1", "type", "veth", "peer", "name", "eth0", "netns", "h2");
+        sh("ip", "-n", "h1", "addr", "add", "10.0.0.1/24", "dev", "eth0");
+        sh("ip", "-n", "h2", "addr", "add", "10.0.0.2/24", "dev", "eth0");
+        sh("ip", "-n", "h1", "link", "set", "eth0", "up");
+        sh("ip", "-n", "h2", "link", "set", "eth0", "up");
+        assertTrue(ping("h1", "10.0.0.2"));
+    }
+
+    @Test
+    @Order(2)
+    void s2_bridgeInAThirdNamespaceJoinsTwoHosts() {
+        host("h1", "sw", "eth1", "10.0.0.1/24");
+        host("h2", "sw", "eth2", "10.0.0.2/24");
+        Net.Switch sw = new Net.Switch("sw");
+        assertFalse(ping("h1", "10.0.0.2"), "no switch yet");
+        sw.run("configure terminal", "interface eth1", "interface eth2", "end");
+        assertTrue(ping("h1", "10.0.0.2"));
+        assertTrue(Net.ok("ip", "-n", "sw", "link", "show", "swbr0"));
+        assertFalse(Net.ok("ip", "link", "show", "swbr0"), "the bridge stays out of the host's sight");
+    }
+
+    @Test
+    @Order(3)
+    void s3_accessVlansIsolateTwoGroupsOnOneSubnet_andMacTable() {
+        Net.Switch sw = fourHosts("sw");
+        sw.run("conf t", "vlan 10", "name blue", "vlan 20", "name red",
+                "interface range eth1 - 2", "switchport mode access", "switchport access vlan 10",
+                "interface range eth3 - 4", "switchport mode access", "switchport access vlan 20", "end");
+        assertTrue(ping("h1", "10.0.0.2"));
+        assertTrue(ping("h3", "10.0.0.4"));
+        assertFalse(ping("h1", "10.0.0.3"));
+        assertFalse(ping("h2", "10.0.0.4"));
+        String table = sw.run("show mac address-table dynamic");
+        String h1 = ciscoMac(Net.mac("h1", "eth0")), h3 = ciscoMac(Net.mac("h3", "eth0"));
+        assertTrue(table.matches("(?s).*\\n  10    " + h1 + "    DYNAMIC     eth1\\n.*"), table);
+        assertTrue(table.matches("(?s).*\\n  20    " + h3 + "    DYNAMIC     eth3\\n.*"), table);
+        assertTrue(sw.run("show mac address-table vlan 20").contains(h3));
+        assertFalse(sw.run("show mac address-table vlan 20").contains(h1));
+        sw.run("clear mac address-table dynamic interface eth1");
+        assertFalse(sw.run("show mac address-table").contains(h1 + "    DYNAMIC     eth1"));
+    }
+
+    static String ciscoMac(String mac) {
+        String h = mac.replace(":", "");
+        return h.substring(0, 4) + "." + h.substring(4, 8) + "." + h.substring(8);
+    }
+
+    @Test
+    @Order(4)
+    void s4_hostWithTaggedSubinterfaceOnATrunkPort() {
+        Net.Switch sw = fourHosts("sw");
+        host("h5", "sw", "eth5", null);
+        Net.tagged("h5", 10, "10.0.0.5/24");
+        sw.run("conf t", "vlan 10,20", "int range eth1 - 2", "sw acc vl 10", "int range eth3 - 4", "sw acc vl 20",
+                "int eth5", "switchport mode trunk", "switchport trunk allowed vlan 10,20", "end");
+        assertTrue(ping("h5", "10.0.0.1"));
+        assertFalse(ping("h5", "10.0.0.3"), "the tagged subinterface is in VLAN 10 only");
+        String vlans = sh("bridge", "-n", "sw", "-j", "vlan", "show", "dev", "eth5");
+        assertTrue(vlans.contains("\"vlan\":10") && vlans.contains("\"vlan\":20"), vlans);
+        assertTrue(sw.run("show interfaces trunk").contains("eth5        on               802.1q"));
+    }
+
+    @Test
+    @Order(5)
+    void s5_twoSwitchesJoinedByATrunk_thenAStpLoop() throws Exception {
+        host("h1", "sw1", "eth1", "10.0.0.1/24");
+        host("h3", "sw1", "eth3", "10.0.0.3/24");
+        host("h2", "sw2", "eth1", "10.0.0.2/24");
+        host("h4", "sw2", "eth3", "10.0.0.4/24");
+        cable("sw1", "trunk1", "sw2", "trunk1");
+        Net.Switch a = new Net.Switch("sw1"), b = new Net.Switch("sw2");
+        String[] cfg = {"conf t", "vlan 10,20", "int eth1", "sw acc vl 10", "int eth3", "sw acc vl 20",
+            "int trunk1", "sw mode trunk", "sw trunk allowed vlan 10,20", "end"};
+        a.run(cfg);
+        b.run(cfg);
+        assertTrue(ping("h1", "10.0.0.2"), "blue group across the trunk");
+        assertTrue(ping("h3", "10.0.0.4"), "red group across the trunk");
+        assertFalse(ping("h1", "10.0.0.4"));
+        assertFalse(ping("h3", "10.0.0.2"));
+
+        String[] stp = {"conf t", "spanning-tree", "spanning-tree hello-time 1", "spanning-tree forward-time 4",
+            "spanning-tree max-age 6", "end"};
+        a.run(stp);
+        b.run(stp);
+        a.run("conf t", "spanning-tree priority 4096", "end");
+        cable("sw1", "trunk2", "sw2", "trunk2");
+        String[] second = {"conf t", "int trunk2", "sw mode trunk", "sw trunk allowed vlan 10,20", "end"};
+        a.run(second);
+        b.run(second);
+        Thread.sleep(12000);
+        long before = Net.rxPackets("sw2", "trunk1") + Net.rxPackets("sw2", "trunk2");
+        ping("h1", "10.0.0.2");
+        Thread.sleep(2000);
+        long after = Net.rxPackets("sw2", "trunk1") + Net.rxPackets("sw2", "trunk2");
+        assertTrue(after - before < 200, "no broadcast storm: " + (after - before) + " packets in 2 s");
+        assertTrue(ping("h1", "10.0.0.2"), "still connected over the forwarding trunk");
+        String tree = b.run("show spanning-tree vlan 10");
+        assertTrue(tree.matches("(?s).*\\ntrunk\\d +Altn BLK .*"), tree);
+        assertTrue(tree.matches("(?s).*\\ntrunk\\d +Root FWD .*"), tree);
+        String root = a.run("show spanning-tree vlan 10");
+        assertTrue(root.contains("This bridge is the root"), root);
+    }
+
+    @Test
+    @Order(6)
+    void s6_hybridPortInBothGroupsWithNativeVlan() {
+        host("h1", "sw", "eth1", "10.0.10.1/24");
+        host("h3", "sw", "eth3", "10.0.20.3/24");
+        host("h6", "sw", "eth6", "10.0.10.6/24");
+        Net.tagged("h6", 20, "10.0.20.6/24");
+        Net.Switch sw = new Net.Switch("sw");
+        sw.run("conf t", "vlan 10,20", "int eth1", "sw acc vl 10", "int eth3", "sw acc vl 20",
+                "int eth6", "sw mode trunk", "sw trunk native vlan 10", "sw trunk allowed vlan 10,20", "end");
+        assertTrue(ping("h6", "10.0.10.1"), "untagged native VLAN 10");
+        assertTrue(ping("h6", "10.0.20.3"), "tagged VLAN 20");
+        assertFalse(ping("h1", "10.0.20.3"));
+    }
+
+    @Test
+    @Order(7)
+    void s7_groupsOnDifferentSubnets() {
+        host("h1", "sw", "eth1", "10.0.10.1/24");
+        host("h2", "sw", "eth2", "10.0.10.2/24");
+        host("h3", "sw", "eth3", "10.0.20.3/24");
+        host("h4", "sw", "eth4", "10.0.20.4/24");
+        Net.Switch sw = new Net.Switch("sw");
+        sw.run("conf t", "int range eth1 - 2", "sw acc vl 10", "int range eth3 - 4", "sw acc vl 20", "end");
+        assertTrue(ping("h1", "10.0.10.2"));
+        assertTrue(ping("h4", "10.0.20.3"));
+        sh("ip", "-n", "h1", "addr", "add", "10.0.20.11/24", "dev", "eth0");
+        assertFalse(ping("h1", "10.0.20.3"), "even with an address in the red subnet, blue cannot reach red");
+    }
+
+    @Test
+    @Order(8)
+    void s8_linuxServerAsAnUnmanagedSwitch() {
+        Net.Switch sw = fourHosts("sw");
+        sw.run("conf t", "interface range eth1 - 4", "end");
+        for (int i = 1; i <= 4; i++) for (int j = 1; j <= 4; j++) if (i != j) assertTrue(ping("h" + i, "10.0.0." + j), i + "->" + j);
+        assertEquals("", sh("ip", "-n", "sw", "-4", "addr", "show", "dev", "swbr0").strip(), "the bridge has no IP address");
+        assertTrue(sh("bridge", "-n", "sw", "-j", "vlan", "show", "dev", "swbr0").replace(" ", "").matches("\\[(\\{\"ifname\":\"swbr0\",\"vlans\":\\[\\]\\})?\\]\\s*"),
+                "the bridge is in no VLAN itself");
+    }
+
+    @Test
+    @Order(9)
+    void s9_switchAsAnEndDeviceOnInterfaceVlan1() {
+        Net.Switch sw = fourHosts("sw");
+        sw.run("conf t", "interface range eth1 - 4", "interface vlan 1", "ip address 10.0.0.254 255.255.255.0", "end");
+        assertTrue(ping("h1", "10.0.0.254"));
+        assertTrue(ping("h4", "10.0.0.254"));
+        sw.run("conf t", "interface vlan 1", "no ip address", "end");
+        assertFalse(ping("h1", "10.0.0.254"));
+        assertFalse(Net.ok("ip", "-n", "sw", "link", "show", "swbr0.1"));
+    }
+
+    @Test
+    @Order(10)
+    void bootReplayAndIdempotency() {
+        Net.Switch sw = fourHosts("sw");
+        sw.run("conf t", "vlan 10,20", "int range eth1 - 2", "sw acc vl 10", "int range eth3 - 4", "sw acc vl 20",
+                "interface vlan 10", "ip address 10.0.0.254/24", "end", "write memory");
+        assertTrue(ping("h1", "10.0.0.2"));
+        sh("ip", "-n", "sw", "link", "del", "swbr0");
+        assertFalse(ping("h1", "10.0.0.2"));
+        LiveKernel.Result boot = sw.process(null, "boot");
+        assertEquals(0, boot.status(), boot.err());
+        assertTrue(ping("h1", "10.0.0.2"));
+        assertTrue(ping("h3", "10.0.0.4"));
+        assertFalse(ping("h1", "10.0.0.3"));
+        assertTrue(ping("h2", "10.0.0.254"));
+
+        String links = sh("ip", "-n", "sw", "-j", "-d", "link", "show");
+        int before = sw.kernel.batches;
+        swsh.shell.Replay.merge(sw.engine, sw.run("show startup-config"));
+        swsh.shell.Replay.merge(sw.engine, sw.run("show startup-config"));
+        assertEquals(before, sw.kernel.batches, "replaying the same startup-config sends nothing to the kernel");
+        LiveKernel.Result again = sw.process(null, "boot");
+        assertEquals(0, again.status(), again.err());
+        assertEquals(stripTimers(links), stripTimers(sh("ip", "-n", "sw", "-j", "-d", "link", "show")), "no port flapped");
+    }
+
+    static String stripTimers(String json) {
+        return json.replaceAll("\"[a-z_]*timer\":[0-9.]+", "").replaceAll("\"(rx|tx)_[a-z_]+\":\\d+", "");
+    }
+
+    @Test
+    @Order(11)
+    void noSwitchportHandsThePortBackUntouched() {
+        Net.Switch sw = fourHosts("sw");
+        sh("ip", "-n", "sw", "link", "set", "eth4", "mtu", "1400");
+        sw.run("conf t", "int eth4", "sw acc vl 20", "mtu 1400", "end");
+        assertTrue(sh("ip", "-n", "sw", "link", "show", "eth4").contains("master swbr0"));
+        sw.run("conf t", "int eth4", "no switchport", "end");
+        String l = sh("ip", "-n", "sw", "-d", "link", "show", "eth4");
+        assertFalse(l.contains("master"), l);
+        assertTrue(l.contains("mtu 1400"), l);
+        assertEquals("", sh("bridge", "-n", "sw", "vlan", "show", "dev", "eth4").replaceAll("port\\s+vlan-id\\s*", "").strip());
+        sw.run("conf t", "no interface eth4", "end");
+        assertFalse(sw.run("show running-config").contains("interface eth4"));
+        assertFalse(sh("ip", "-n", "sw", "link", "show", "eth4").contains("master"));
+    }
+
+    @Test
+    @Order(12)
+    void userTextCannotBecomeABatchLineAndKernelErrorsNameTheOperation() {
+        Net.Switch sw = fourHosts("sw");
+        sw.run("conf t", "int eth1", "description core uplink; link del eth2", "end");
+        assertEquals("core uplink; link del eth2", sh("ip", "-n", "sw", "-j", "link", "show", "eth1")
+                .replaceAll("(?s).*\"ifalias\":\"([^\"]*)\".*", "$1"));
+        assertTrue(Net.ok("ip", "-n", "sw", "link", "show", "eth2"), "eth2 still exists");
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int failed = swsh.shell.Replay.run(new swsh.shell.Session(sw.engine, true),
+                java.util.List.of("conf t", "int eth1", "description bad\" -force", "spanning-tree cost 100000", "end"),
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err));
+        assertEquals(2, failed, err.toString());
+        assertTrue(err.toString().contains("% The kernel refused 'bridge link set dev eth1 cost 100000"), err.toString());
+        assertFalse(sw.run("show running-config").contains("cost 100000"), "the running-config keeps what the kernel has");
+    }
+}

@@ -1,0 +1,41 @@
+package swsh.kernel;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.io.PrintWriter;
+
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+/** Runs the real-kernel scenarios (inside user-mode Linux); exit 0 only if all ran and passed. */
+public final class KernelSuiteMain {
+    private KernelSuiteMain() {}
+
+    public static void main(String[] args) {
+        LauncherDiscoveryRequest req = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(KernelScenariosTest.class)).build();
+        Launcher launcher = LauncherFactory.create();
+        SummaryGeneratingListener listener = new SummaryGeneratingListener();
+        launcher.registerTestExecutionListeners(listener, new org.junit.platform.launcher.TestExecutionListener() {
+            @Override
+            public void executionFinished(org.junit.platform.launcher.TestIdentifier id,
+                                          org.junit.platform.engine.TestExecutionResult r) {
+                if (id.isTest()) System.out.println(r.getStatus() + " " + id.getDisplayName());
+            }
+        });
+        long t0 = System.nanoTime();
+        launcher.execute(req);
+        TestExecutionSummary s = listener.getSummary();
+        s.printFailuresTo(new PrintWriter(System.out), 30);
+        System.out.printf("kernel scenarios: %d found, %d succeeded, %d failed, %d skipped in %.1f s%n",
+                s.getTestsFoundCount(), s.getTestsSucceededCount(), s.getTotalFailureCount(), s.getTestsSkippedCount(),
+                (System.nanoTime() - t0) / 1e9);
+        boolean ok = s.getTestsFoundCount() > 0 && s.getTotalFailureCount() == 0 && s.getTestsSkippedCount() == 0
+                && s.getTestsSucceededCount() == s.getTestsFoundCount();
+        System.exit(ok ? 0 : 1);
+    }
+}

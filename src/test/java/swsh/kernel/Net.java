@@ -1,0 +1,156 @@
+package swsh.kernel;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import swsh.shell.Commands;
+import swsh.shell.Engine;
+import swsh.shell.Replay;
+import swsh.shell.Session;
+import swsh.store.ConfigStore;
+
+/** Test network: namespaces as hosts, veth pairs as cables, and swsh switches in namespaces. */
+final class Net {
+    private Net() {}
+
+    static String sh(String... cmd) {
+        LiveKernel.Result r = LiveKernel.exec(List.of(cmd), null);
+        if (r.status() != 0) fail(String.join(" ", cmd) + " failed: " + r.err());
+        return r.out();
+    }
+
+    static boolean ok(String... cmd) {
+        return LiveKernel.exec(List.of(cmd), null).status() == 0;
+    }
+
+    /** Removes every namespace (each scenario starts from a clean kernel). */
+    static void reset() {
+        ok("ip", "-all", "netns", "delete");
+    }
+
+    static void ns(String name) {
+        if (!Files.exists(Path.of("/run/netns", name))) sh("ip", "netns", "add", name);
+        sh("ip", "-n", name, "link", "set", "lo", "up");
+    }
+
+    /** A host namespace {@code host} with eth0 cabled to port {@code port} of switch namespace {@code sw}. */
+    static void host(String host, String sw, String port, String cidr) {
+        ns(host);
+        ns(sw);
+        sh("ip", "link", "add", port, "netns", sw, "type", "veth", "peer", "name", "eth0", "netns", host);
+        if (cidr != null) sh("ip", "-n", host, "addr", "add", cidr, "dev", "eth0");
+        sh("ip", "-n", host, "link", "set", "eth0", "up");
+    }
+
+    /** A tagged 802.1Q subinterface eth0.VID on a host, with an address. */
+    static void tagged(String host, int vid, String cidr) {
+        String dev = "eth0." + vid;
+        sh("ip", "-n", host, "link", "add", "link", "eth0", "name", dev, "type", "vlan", "id", Integer.toString(vid));
+        sh("ip", "-n", host, "addr", "add", cidr, "dev", dev);
+        sh("ip", "-n", host, "link", "set", dev, "up");
+    }
+
+    /** A cable between two switches. */
+    static void cable(String swA, String portA, String swB, String portB) {
+        ns(swA);
+        ns(swB);
+        sh("ip", "link", "add", portA, "netns", swA, "type", "veth", "peer", "name", portB, "netns", swB);
+    }
+
+    static boolean ping(String from, String ip) {
+        return ok("ip", "netns", "exec", from, "ping", "-c", "2", "-i", "0.2", "-W", "1", ip);
+    }
+
+    static String mac(String ns, String dev) {
+        String j = sh("ip", "-n", ns, "-br", "link", "show", dev);
+        return j.trim().split("\\s+")[2];
+    }
+
+    static long rxPackets(String ns, String dev) {
+        try {
+            String s = sh("ip", "netns", "exec", ns, "cat", "/sys/class/net/" + dev + "/statistics/rx_packets");
+            return Long.parseLong(s.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** A switch run by swsh inside namespace {@code ns}, counting what it sends to the kernel. */
+    static final class Switch {
+        final String ns;
+        final Counting kernel;
+        final Engine engine;
+        final Path dir;
+
+        Switch(String ns) {
+            this.ns = ns;
+            Net.ns(ns);
+            try {
+                dir = Files.createTempDirectory("swsh-" + ns);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            kernel = new Counting(new LiveKernel("swbr0", ns));
+            engine = new Engine(Commands.grammar(), kernel, store(), ns);
+        }
+
+        ConfigStore store() {
+            return new ConfigStore(dir.resolve("etc"), dir.resolve("run"));
+        }
+
+        /** Types the lines into a privileged shell session; fails on any error line. */
+        String run(String... lines) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(), err = new java.io.ByteArrayOutputStream();
+            int failed = Replay.run(new Session(engine, true), List.of(lines), new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                    new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+            if (failed != 0) fail("swsh in " + ns + " reported:\n" + err);
+            return out.toString(StandardCharsets.UTF_8);
+        }
+
+        /** Runs the real swsh process (same as ./swsh) with these arguments. */
+        LiveKernel.Result process(String stdin, String... args) {
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "swsh.Main", "--netns", ns,
+                    "--config-dir", dir.resolve("etc").toString(), "--run-dir", dir.resolve("run").toString()));
+            cmd.addAll(List.of(args));
+            return LiveKernel.exec(cmd, stdin);
+        }
+    }
+
+    /** Passes everything to the real kernel and counts the non-empty batches sent. */
+    static final class Counting implements Kernel {
+        final Kernel real;
+        int batches;
+
+        Counting(Kernel real) {
+            this.real = real;
+        }
+
+        @Override
+        public State read() {
+            return real.read();
+        }
+
+        @Override
+        public void apply(Plan plan) {
+            batches += plan.batches().size();
+            real.apply(plan);
+        }
+
+        @Override
+        public void flushDynamic(String dev, Integer vlan) {
+            real.flushDynamic(dev, vlan);
+        }
+
+        @Override
+        public String bridge() {
+            return real.bridge();
+        }
+    }
+}
