@@ -33,7 +33,7 @@ import swsh.store.ConfigStore;
 /** Process entry point: options, then an interactive shell or a script run. */
 @Command(name = "swsh", mixinStandardHelpOptions = true, version = "swsh 0.1.0",
         description = "A Cisco-IOS-style switch shell for the Linux kernel bridge.",
-        subcommands = {Main.Boot.class, Lab.Cli.class, Main.ManPage.class})
+        subcommands = {Main.Boot.class, Lab.Cli.class, Main.ManPage.class, picocli.AutoComplete.GenerateCompletion.class})
 public final class Main implements Callable<Integer> {
     @Option(names = "-c", paramLabel = "CMD", description = "Run CMD (may hold several lines); repeatable.")
     List<String> commands = new ArrayList<>();
@@ -55,6 +55,13 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--dry-run", description = "Print the iproute2 batches instead of running them.")
     boolean dryRun;
+
+    /** Points this shell at the lab switch (used by {@code swsh lab}). */
+    public void useLab(String ns, Path dir) {
+        netns = ns;
+        if (configDir == null) configDir = dir.resolve("etc");
+        if (runDir == null) runDir = dir.resolve("run");
+    }
 
     /** Builds the engine the options describe. */
     public Engine engine() {

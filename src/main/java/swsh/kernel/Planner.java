@@ -90,7 +90,7 @@ public final class Planner {
             for (State.VlanEntry v : have) if (!wantIds.contains(v.vid())) del.add(v.vid());
             for (int[] r : VlanSet.of(del).ranges()) bridgeCmds.add("vlan del dev " + dev + " vid " + range(r) + suffix);
             List<State.VlanEntry> add = new ArrayList<>(e.getValue());
-            add.removeAll(have);
+            add.removeAll(new java.util.HashSet<>(have));
             addRuns(dev, suffix, add, adds);
         }
         bridgeCmds.addAll(adds);

@@ -1,18 +1,145 @@
 package swsh.lab;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import swsh.Main;
 
-/** {@code swsh lab}: a virtual switch to try swsh without spare NICs. */
+/**
+ * {@code swsh lab}: a virtual switch to try swsh without spare NICs. Namespace {@code swlab}
+ * holds the bridge and ports eth1..ethN; each port is a veth to host namespace hI, address
+ * 10.0.0.I/24. Where this kernel lacks bridge VLAN filtering, the lab runs inside user-mode Linux.
+ */
 public final class Lab {
+    public static final String SWITCH_NS = "swlab";
+    private static final Path DIR = Path.of(System.getProperty("java.io.tmpdir"), "swsh-lab");
+
     private Lab() {}
 
-    @Command(name = "lab", description = "Build a virtual lab switch and open the shell on it.")
+    static int run(List<String> cmd, boolean quiet) {
+        try {
+            ProcessBuilder pb = new ProcessBuilder(cmd);
+            if (quiet) pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+            else pb.inheritIO();
+            return pb.start().waitFor();
+        } catch (IOException e) {
+            return 127;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+
+    static void must(String... cmd) {
+        if (run(List.of(cmd), false) != 0) throw new IllegalStateException("lab setup failed: " + String.join(" ", cmd));
+    }
+
+    /** True when this kernel can run a VLAN-filtering bridge (probed in a scratch namespace). */
+    static boolean kernelHasVlanFiltering() {
+        String probe = "swlab-probe";
+        run(List.of("ip", "netns", "del", probe), true);
+        if (run(List.of("ip", "netns", "add", probe), true) != 0) return false;
+        try {
+            return run(List.of("ip", "-n", probe, "link", "add", "p0", "type", "bridge", "vlan_filtering", "1"), true) == 0
+                    && run(List.of("ip", "-n", probe, "link", "add", "link", "p0", "name", "p0.2", "type", "vlan", "id", "2"), true) == 0;
+        } finally {
+            run(List.of("ip", "netns", "del", probe), true);
+        }
+    }
+
+    static void down(int ports) {
+        run(List.of("ip", "netns", "del", SWITCH_NS), true);
+        for (int i = 1; i <= Math.max(ports, 16); i++) run(List.of("ip", "netns", "del", "h" + i), true);
+    }
+
+    static void up(int ports) {
+        down(ports);
+        must("ip", "netns", "add", SWITCH_NS);
+        must("ip", "-n", SWITCH_NS, "link", "set", "lo", "up");
+        for (int i = 1; i <= ports; i++) {
+            String h = "h" + i;
+            must("ip", "netns", "add", h);
+            must("ip", "link", "add", "eth" + i, "netns", SWITCH_NS, "type", "veth", "peer", "name", "eth0", "netns", h);
+            must("ip", "-n", h, "addr", "add", "10.0.0." + i + "/24", "dev", "eth0");
+            must("ip", "-n", h, "link", "set", "eth0", "up");
+            must("ip", "-n", h, "link", "set", "lo", "up");
+        }
+    }
+
+    @Command(name = "lab", description = "Build a virtual lab switch (namespace swlab, ports eth1..ethN to hosts h1..hN) "
+            + "and open the shell on it; 'swsh lab down' removes it.")
     public static final class Cli implements Callable<Integer> {
+        @ParentCommand
+        Main main;
+
+        @Parameters(index = "0", arity = "0..1", defaultValue = "up", description = "up (default) or down")
+        String action;
+
+        @Option(names = "--ports", defaultValue = "4", description = "Number of ports and hosts (default 4).")
+        int ports;
+
         @Override
-        public Integer call() {
-            return 0;
+        public Integer call() throws IOException {
+            if (!action.equals("up") && !action.equals("down")) {
+                System.err.println("% swsh lab: expected 'up' or 'down', not '" + action + "'");
+                return 2;
+            }
+            if (!"root".equals(System.getProperty("user.name"))) {
+                System.err.println("% swsh lab needs root: it creates network namespaces (try: sudo ./swsh lab)");
+                return 1;
+            }
+            if (ports < 1 || ports > 16) {
+                System.err.println("% --ports must be 1-16");
+                return 2;
+            }
+            if (action.equals("down")) {
+                down(ports);
+                System.out.println("Lab removed.");
+                return 0;
+            }
+            if (!kernelHasVlanFiltering()) {
+                if (System.getenv("SWSH_IN_UML") != null) {
+                    System.err.println("% This kernel lacks bridge VLAN filtering even inside user-mode Linux");
+                    return 1;
+                }
+                return inUml();
+            }
+            up(ports);
+            System.out.println("Lab switch ready: namespace " + SWITCH_NS + ", ports eth1-" + ports + " cabled to hosts h1-h" + ports
+                    + " (10.0.0.1-" + ports + "/24).");
+            System.out.println("Try from another shell: ip netns exec h1 ping 10.0.0.2   (ports join the switch once configured)");
+            System.out.println("Type 'enable', then 'configure terminal'; 'exit' from EXEC leaves the lab.");
+            main.useLab(SWITCH_NS, DIR);
+            int rc = main.call();
+            if (System.getenv("SWSH_IN_UML") == null) System.out.println("The lab stays up; remove it with: swsh lab down");
+            return rc;
+        }
+
+        /** Re-runs this command inside user-mode Linux on this terminal. */
+        private int inUml() throws IOException {
+            System.out.println("This kernel (" + System.getProperty("os.version") + ") has no bridge VLAN filtering / 802.1Q:");
+            System.out.println("starting the lab inside user-mode Linux (Debian's kernel 6.1), about 5 seconds...");
+            Path script = Files.createTempFile("swsh-uml-run", ".sh");
+            try (InputStream in = Lab.class.getResourceAsStream("uml-run.sh")) {
+                Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+            }
+            List<String> cmd = new ArrayList<>(List.of("sh", script.toString(), "--console", DIR.resolve("uml").toString(),
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), "swsh.Main", "lab", "--ports", Integer.toString(ports)));
+            int rc = run(cmd, false);
+            Files.deleteIfExists(script);
+            if (rc == 125) System.err.println("% Could not start user-mode Linux: apt-get install user-mode-linux kmod iproute2");
+            return rc == 125 ? 1 : rc;
         }
     }
 }

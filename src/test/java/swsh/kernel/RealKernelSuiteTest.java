@@ -18,7 +18,7 @@ class RealKernelSuiteTest {
         Path work = Path.of("target", "uml");
         Files.createDirectories(work);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(List.of("sh", "src/test/kernel/uml-run.sh", work.toString(), java, "-Xmx512m",
+        ProcessBuilder pb = new ProcessBuilder(List.of("sh", "src/main/resources/swsh/lab/uml-run.sh", work.toString(), java, "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), KernelSuiteMain.class.getName()));
         pb.inheritIO();
         long t0 = System.nanoTime();

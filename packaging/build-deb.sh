@@ -1,0 +1,47 @@
+#!/bin/sh
+# Builds target/swsh_VERSION_all.deb from the jar: /usr/bin/swsh, /usr/share/swsh/swsh.jar,
+# the man page, bash completion, the boot replay unit and /etc/swsh.
+set -eu
+cd "$(dirname "$0")/.."
+version=$(sed -n 's|^  <version>\(.*\)</version>|\1|p' pom.xml | head -1)
+[ -f target/swsh.jar ] || mvn -q -DskipTests package
+root=target/deb
+rm -rf "$root"
+install -D -m 0644 target/swsh.jar "$root/usr/share/swsh/swsh.jar"
+install -D -m 0755 swsh "$root/usr/bin/swsh"
+install -D -m 0644 man/swsh.1 "$root/usr/share/man/man1/swsh.1"
+gzip -9n "$root/usr/share/man/man1/swsh.1"
+install -D -m 0644 completions/swsh.bash "$root/usr/share/bash-completion/completions/swsh"
+install -D -m 0644 packaging/swsh-boot.service "$root/lib/systemd/system/swsh-boot.service"
+install -D -m 0644 packaging/modules-load.conf "$root/usr/lib/modules-load.d/swsh.conf"
+install -d -m 0755 "$root/etc/swsh"
+install -d "$root/DEBIAN"
+cat > "$root/DEBIAN/control" <<CONTROL
+Package: swsh
+Version: $version
+Section: net
+Priority: optional
+Architecture: all
+Depends: default-jre-headless (>= 2:1.17) | java17-runtime-headless, iproute2
+Maintainer: swsh developers <swsh@localhost>
+Description: Cisco-IOS-style switch shell for the Linux kernel bridge
+ swsh turns a Linux box with several NICs into a managed layer-2 switch behind
+ an IOS-style modal shell; every command acts on a VLAN-aware kernel bridge.
+CONTROL
+cat > "$root/DEBIAN/postinst" <<'POSTINST'
+#!/bin/sh
+set -e
+if [ "$1" = configure ]; then
+  grep -qx /usr/bin/swsh /etc/shells 2>/dev/null || echo /usr/bin/swsh >> /etc/shells
+  if [ -d /run/systemd/system ]; then systemctl daemon-reload || true; systemctl enable swsh-boot.service || true; fi
+fi
+POSTINST
+cat > "$root/DEBIAN/postrm" <<'POSTRM'
+#!/bin/sh
+set -e
+if [ "$1" = remove ] || [ "$1" = purge ]; then
+  sed -i '\|^/usr/bin/swsh$|d' /etc/shells 2>/dev/null || true
+fi
+POSTRM
+chmod 0755 "$root/DEBIAN/postinst" "$root/DEBIAN/postrm"
+dpkg-deb --root-owner-group --build "$root" "target/swsh_${version}_all.deb"
