@@ -117,7 +117,9 @@ public final class Lab {
             up(ports);
             System.out.println("Lab switch ready: namespace " + SWITCH_NS + ", ports eth1-" + ports + " cabled to hosts h1-h" + ports
                     + " (10.0.0.1-" + ports + "/24).");
-            System.out.println("Try from another shell: ip netns exec h1 ping 10.0.0.2   (ports join the switch once configured)");
+            if (System.getenv("SWSH_IN_UML") == null) {
+                System.out.println("Try from another shell: ip netns exec h1 ping 10.0.0.2   (ports join the switch once configured)");
+            }
             System.out.println("Type 'enable', then 'configure terminal'; 'exit' from EXEC leaves the lab.");
             main.useLab(SWITCH_NS, DIR);
             int rc = main.call();

@@ -8,8 +8,8 @@
 set -eu
 console=0
 if [ "${1:-}" = "--console" ]; then console=1; shift; fi
+mkdir -p "$1"
 work=$(readlink -f "$1"); shift
-mkdir -p "$work"
 rm -f "$work/status" "$work/output"
 uml=$(command -v linux.uml || true)
 [ -n "$uml" ] || { echo "uml-run: linux.uml not found; install Debian's user-mode-linux package" >&2; exit 125; }
@@ -33,7 +33,7 @@ for a in "$@"; do quoted="$quoted '$(printf '%s' "$a" | sed "s/'/'\\\\''/g")'"; 
 } > "$work/init"
 chmod +x "$work/init"
 if [ $console = 1 ]; then
-  "$uml" mem=1536M root=/dev/root rootfstype=hostfs rootflags=/ rw init="$work/init" con=null con0=fd:0,fd:1 quiet \
+  "$uml" mem=1536M root=/dev/root rootfstype=hostfs rootflags=/ rw init="$work/init" con=null con0=fd:0,fd:1 quiet loglevel=0 \
     2>"$work/console" || true
   stty sane 2>/dev/null || true
 else
