@@ -1,6 +1,5 @@
 package swsh.grammar;
 
-import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -76,9 +75,6 @@ public final class ParamType {
                 return null;
         }
     }
-
-    public static final List<String> SPELLINGS =
-            List.of("WORD", "LINE", "VLANS", "IFNAME", "IFRANGE", "MAC", "A.B.C.D", "A.B.C.D/M");
 
     @Override
     public String toString() {

@@ -3,7 +3,6 @@ package swsh.shell;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-import swsh.grammar.CliException;
 import swsh.grammar.Mode;
 import swsh.model.Config;
 import swsh.model.Iface;
@@ -64,9 +63,5 @@ public final class Ctx {
     /** Asks the user a question (the default answer is the empty line). */
     public String ask(String prompt) {
         return session.ask(prompt);
-    }
-
-    public static CliException error(String msg) {
-        return new CliException(msg);
     }
 }

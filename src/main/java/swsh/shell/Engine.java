@@ -62,11 +62,27 @@ public final class Engine {
         }
     }
 
-    /** Drives the kernel to {@code cfg} and makes it the running config. */
+    /**
+     * Drives the kernel to {@code cfg} and makes it the running config. When the kernel refuses
+     * part of the plan, what was already applied is rolled back to the current running config, so
+     * the running-config keeps saying what the kernel has.
+     */
     private void apply(Config cfg) {
         State actual = kernel.read();
         Plan plan = Planner.plan(cfg, actual, kernel.bridge());
-        kernel.apply(plan);
+        try {
+            kernel.apply(plan);
+        } catch (CliException e) {
+            Config old = running;
+            if (old != null) {
+                try {
+                    kernel.apply(Planner.plan(old, kernel.read(), kernel.bridge()));
+                } catch (CliException rollback) {
+                    throw new CliException(e.getMessage() + "\n% Rolling back also failed: " + rollback.getMessage());
+                }
+            }
+            throw e;
+        }
         save(cfg);
     }
 
@@ -87,10 +103,5 @@ public final class Engine {
         } catch (IOException e) {
             throw new CliException("% Cannot write " + store.running() + ": " + e.getMessage());
         }
-    }
-
-    /** Writes the running config file without changing anything (first start). */
-    public synchronized void publish() {
-        save(running());
     }
 }

@@ -115,10 +115,6 @@ public final class Session {
         txn = engine.running();
     }
 
-    public Config transaction() {
-        return txn;
-    }
-
     public void commitTransaction() {
         Config c = txn;
         txn = null;
