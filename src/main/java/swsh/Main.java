@@ -108,6 +108,11 @@ public final class Main implements Callable<Integer> {
             }
             Session s = new Session(engine, true);
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+            // questions (copy's destination, erase's confirm) take their default answer in scripts
+            s.setAsker(q -> {
+                out.println(q);
+                return "";
+            });
             return Replay.run(s, lines, out, System.err) == 0 ? 0 : 1;
         }
         try (Terminal t = TerminalBuilder.builder().system(true).build()) {

@@ -159,23 +159,29 @@ public final class Interactive {
         String[] lines = text.split("\n", -1);
         int shown = 0;
         NonBlockingReader in = terminal.reader();
-        for (int i = 0; i < lines.length; i++) {
-            if (i == lines.length - 1 && lines[i].isEmpty()) break;
-            if (shown == len - 1) {
-                out.print(" --More-- ");
-                out.flush();
-                int c;
-                try {
-                    c = in.read();
-                } catch (IOException e) {
-                    c = 'q';
+        Attributes cooked = null;
+        try {
+            for (int i = 0; i < lines.length; i++) {
+                if (i == lines.length - 1 && lines[i].isEmpty()) break;
+                if (shown == len - 1) {
+                    if (cooked == null) cooked = terminal.enterRawMode();
+                    out.print(" --More-- ");
+                    out.flush();
+                    int c;
+                    try {
+                        c = in.read();
+                    } catch (IOException e) {
+                        c = 'q';
+                    }
+                    out.print("\r          \r");
+                    if (c == 'q' || c == 'Q' || c < 0) return;
+                    shown = (c == '\r' || c == '\n') ? len - 2 : 0;
                 }
-                out.print("\r          \r");
-                if (c == 'q' || c == 'Q' || c < 0) return;
-                shown = (c == '\r' || c == '\n') ? len - 2 : 0;
+                out.print(lines[i] + "\n");
+                shown++;
             }
-            out.print(lines[i] + "\n");
-            shown++;
+        } finally {
+            if (cooked != null) terminal.setAttributes(cooked);
         }
     }
 }
