@@ -35,7 +35,12 @@ final class Net {
     }
 
     static void ns(String name) {
-        if (!Files.exists(Path.of("/run/netns", name))) sh("ip", "netns", "add", name);
+        if (!Files.exists(Path.of("/run/netns", name))) {
+            sh("ip", "netns", "add", name);
+            // no IPv6 router solicitations or DAD: only the test's own traffic teaches the bridge MACs
+            sh("ip", "netns", "exec", name, "sysctl", "-qw", "net.ipv6.conf.all.disable_ipv6=1",
+                    "net.ipv6.conf.default.disable_ipv6=1");
+        }
         sh("ip", "-n", name, "link", "set", "lo", "up");
     }
 
