@@ -155,16 +155,19 @@ function compReplyArray() {
 function _complete_swsh() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} boot" ];    then _picocli_swsh; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} daemon" ];    then _picocli_swsh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lab" ];    then _picocli_swsh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} generate-completion" ];    then _picocli_swsh; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(boot)
-  local cmds1=(lab)
-  local cmds2=(generate-completion)
+  local cmds1=(daemon)
+  local cmds2=(lab)
+  local cmds3=(generate-completion)
 
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_swsh_generatecompletion; return $?; fi
-  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_swsh_lab; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_swsh_generatecompletion; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_swsh_lab; return $?; fi
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_swsh_daemon; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_swsh_boot; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
@@ -177,8 +180,8 @@ function _picocli_swsh() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="boot lab generate-completion"
-  local flag_opts="--dry-run -h --help -V --version"
+  local commands="boot daemon lab generate-completion"
+  local flag_opts="--dry-run --local -h --help -V --version"
   local arg_opts="-c -f --config-dir --run-dir --netns --bridge"
 
   type compopt &>/dev/null && compopt +o default
@@ -226,10 +229,76 @@ function _picocli_swsh() {
 function _picocli_swsh_boot() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts=""
-  local arg_opts=""
+  local flag_opts="--dry-run --local"
+  local arg_opts="--config-dir --run-dir --netns --bridge"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    --config-dir)
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    --run-dir)
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    --netns)
+      return
+      ;;
+    --bridge)
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `daemon` subcommand.
+function _picocli_swsh_daemon() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="--dry-run --local"
+  local arg_opts="--config-dir --run-dir --netns --bridge"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    --config-dir)
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    --run-dir)
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    --netns)
+      return
+      ;;
+    --bridge)
+      return
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -247,13 +316,31 @@ function _picocli_swsh_lab() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts=""
-  local arg_opts="--ports"
+  local flag_opts="--dry-run --local"
+  local arg_opts="--ports --config-dir --run-dir --netns --bridge"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     --ports)
+      return
+      ;;
+    --config-dir)
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    --run-dir)
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    --netns)
+      return
+      ;;
+    --bridge)
       return
       ;;
   esac
@@ -271,10 +358,34 @@ function _picocli_swsh_lab() {
 function _picocli_swsh_generatecompletion() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="-h --help -V --version"
-  local arg_opts=""
+  local flag_opts="-h --help -V --version --dry-run --local"
+  local arg_opts="--config-dir --run-dir --netns --bridge"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    --config-dir)
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    --run-dir)
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    --netns)
+      return
+      ;;
+    --bridge)
+      return
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )

@@ -17,13 +17,18 @@ import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import swsh.grammar.CliException;
 import swsh.kernel.FakeKernel;
 import swsh.kernel.Kernel;
 import swsh.kernel.LiveKernel;
 import swsh.kernel.State;
 import swsh.lab.Lab;
+import swsh.daemon.Daemon;
+import swsh.daemon.RemoteCli;
+import swsh.shell.Cli;
 import swsh.shell.Commands;
+import swsh.shell.User;
 import swsh.shell.Engine;
 import swsh.shell.Interactive;
 import swsh.shell.Replay;
@@ -33,7 +38,7 @@ import swsh.store.ConfigStore;
 /** Process entry point: options, then an interactive shell or a script run. */
 @Command(name = "swsh", mixinStandardHelpOptions = true, version = "swsh 0.1.0",
         description = "A Cisco-IOS-style switch shell for the Linux kernel bridge.",
-        subcommands = {Main.Boot.class, Lab.Cli.class, Main.ManPage.class, picocli.AutoComplete.GenerateCompletion.class})
+        subcommands = {Main.Boot.class, Main.DaemonCmd.class, Lab.Cli.class, Main.ManPage.class, picocli.AutoComplete.GenerateCompletion.class})
 public final class Main implements Callable<Integer> {
     @Option(names = "-c", paramLabel = "CMD", description = "Run CMD (may hold several lines); repeatable.")
     List<String> commands = new ArrayList<>();
@@ -41,30 +46,37 @@ public final class Main implements Callable<Integer> {
     @Option(names = "-f", paramLabel = "FILE", description = "Run the lines of FILE.")
     Path file;
 
-    @Option(names = "--config-dir", paramLabel = "DIR", description = "Where startup-config lives (default: /etc/swsh).")
+    @Option(names = "--config-dir", scope = ScopeType.INHERIT, paramLabel = "DIR", description = "Where startup-config lives (default: /etc/swsh).")
     Path configDir;
 
-    @Option(names = "--run-dir", paramLabel = "DIR", description = "Where the live running-config lives (default: /run/swsh).")
+    @Option(names = "--run-dir", scope = ScopeType.INHERIT, paramLabel = "DIR", description = "Where the live running-config lives (default: /run/swsh).")
     Path runDir;
 
-    @Option(names = "--netns", paramLabel = "NS", description = "Run the switch inside network namespace NS.")
+    @Option(names = "--netns", scope = ScopeType.INHERIT, paramLabel = "NS", description = "Run the switch inside network namespace NS.")
     String netns;
 
-    @Option(names = "--bridge", paramLabel = "NAME", description = "Kernel bridge to drive (default: swbr0).")
+    @Option(names = "--bridge", scope = ScopeType.INHERIT, paramLabel = "NAME", description = "Kernel bridge to drive (default: swbr0).")
     String bridge = "swbr0";
 
-    @Option(names = "--dry-run", description = "Print the iproute2 batches instead of running them.")
+    @Option(names = "--dry-run", scope = ScopeType.INHERIT, description = "Print the iproute2 batches instead of running them (in this process).")
     boolean dryRun;
+
+    @Option(names = "--local", scope = ScopeType.INHERIT, description = "Run the switch in this process instead of talking to swshd (root only).")
+    boolean local;
 
     /** Points this shell at the lab switch (used by {@code swsh lab}). */
     public void useLab(String ns, Path dir) {
         netns = ns;
+        local = true;
         if (configDir == null) configDir = dir.resolve("etc");
         if (runDir == null) runDir = dir.resolve("run");
     }
 
-    /** Builds the engine the options describe. */
+    private Engine engine;
+
+    /** The engine the options describe (built once). */
     public Engine engine() {
+        if (engine != null) return engine;
         Path base = dryRun ? Path.of(System.getProperty("java.io.tmpdir"), "swsh-dry-run-" + System.getProperty("user.name")) : null;
         Path cfgDir = configDir != null ? configDir : base != null ? base.resolve("etc") : Path.of("/etc/swsh");
         Path rDir = runDir != null ? runDir : base != null ? base.resolve("run") : Path.of("/run/swsh");
@@ -78,8 +90,8 @@ public final class Main implements Callable<Integer> {
             }
             kernel = new FakeKernel(bridge, seed, System.out);
         }
-        Engine e = new Engine(Commands.grammar(), kernel, new ConfigStore(cfgDir, rDir), defaultHostname());
-        return e;
+        if (engine == null) engine = new Engine(Commands.grammar(), kernel, new ConfigStore(cfgDir, rDir), defaultHostname());
+        return engine;
     }
 
     /** The machine's short host name, IOS's default prompt. */
@@ -94,31 +106,70 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    private Path runDirectory() {
+        return runDir != null ? runDir : dryRun ? engine().store.runDir : Path.of("/run/swsh");
+    }
+
     @Override
     public Integer call() throws IOException {
-        Engine engine = engine();
         List<String> lines = new ArrayList<>();
         for (String c : commands) lines.addAll(List.of(c.split("\\R")));
         if (file != null) lines.addAll(Files.readAllLines(file));
         boolean script = !lines.isEmpty() || System.console() == null;
-        if (script) {
-            if (lines.isEmpty()) {
-                BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                for (String l; (l = r.readLine()) != null; ) lines.add(l);
+        Cli cli;
+        if (local || dryRun) {
+            if (!dryRun && !"root".equals(System.getProperty("user.name"))) {
+                System.err.println("% --local drives the kernel directly and needs root; use swshd or --dry-run");
+                return 1;
             }
-            Session s = new Session(engine, true);
-            PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-            // questions (copy's destination, erase's confirm) take their default answer in scripts
-            s.setAsker(q -> {
-                out.println(q);
-                return "";
-            });
-            return Replay.run(s, lines, out, System.err) == 0 ? 0 : 1;
+            User me = User.local();
+            cli = new Session(engine(), me, script && me.admin());
+        } else {
+            Path sock = Daemon.socketIn(runDirectory());
+            cli = RemoteCli.connect(sock, !script);
+            if (cli == null) {
+                System.err.println("% swshd is not running (no " + sock + "); start it with 'systemctl start swshd',"
+                        + " or as root run 'swsh --local'");
+                return 1;
+            }
         }
-        try (Terminal t = TerminalBuilder.builder().system(true).build()) {
-            new Interactive(new Session(engine, false), t).run();
+        try {
+            if (script) {
+                if (lines.isEmpty()) {
+                    BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                    for (String l; (l = r.readLine()) != null; ) lines.add(l);
+                }
+                PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+                return Replay.run(cli, lines, out, System.err) == 0 ? 0 : 1;
+            }
+            try (Terminal t = TerminalBuilder.builder().system(true).build()) {
+                new Interactive(cli, t).run();
+            }
+            return 0;
+        } finally {
+            cli.close();
         }
-        return 0;
+    }
+
+    /** {@code swsh daemon} (what {@code swshd} runs): replay startup-config, then serve the shells. */
+    @Command(name = "daemon", description = "Run swshd: replay startup-config, then serve shells on a Unix socket.")
+    static final class DaemonCmd implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!main.dryRun && !"root".equals(System.getProperty("user.name"))) {
+                System.err.println("% swshd must run as root");
+                return 1;
+            }
+            Engine e = main.engine();
+            e.audit.toSyslog(!main.dryRun);
+            Replay.Result r = Replay.merge(e, e.store.readStartup().orElse(""));
+            r.errors().forEach(System.err::println);
+            new Daemon(e, Daemon.socketIn(e.store.runDir)).serve();
+            return 0;
+        }
     }
 
     /** {@code swsh boot}: replays startup-config as one transaction and applies it once. */

@@ -39,6 +39,11 @@ public final class Args {
         return Integer.parseInt(str(name));
     }
 
+    /** Column of the first parameter, or -1 when the line has none. */
+    public int firstColumn() {
+        return columns.values().stream().mapToInt(Integer::intValue).min().orElse(-1);
+    }
+
     public int column(String name) {
         return columns.getOrDefault(name, -1);
     }

@@ -81,6 +81,14 @@ public final class Command {
         return this;
     }
 
+    /** Its parameters are secrets: never echoed into logs or history. */
+    public boolean sensitive;
+
+    public Command sensitive() {
+        this.sensitive = true;
+        return this;
+    }
+
     /** Allowed in user EXEC as well. */
     public Command user() {
         this.privilege = 1;

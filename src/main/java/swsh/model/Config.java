@@ -18,7 +18,8 @@ public record Config(
         SortedMap<String, Iface> ifaces,
         Stp stp,
         int agingTime,
-        List<StaticMac> statics) {
+        List<StaticMac> statics,
+        String enableSecret) {
 
     public static final int DEFAULT_AGING = 300;
 
@@ -36,30 +37,30 @@ public record Config(
     }
 
     public static Config empty(String hostname) {
-        return new Config(hostname, new TreeMap<>(), new TreeMap<>(), Stp.DEFAULT, DEFAULT_AGING, List.of());
+        return new Config(hostname, new TreeMap<>(), new TreeMap<>(), Stp.DEFAULT, DEFAULT_AGING, List.of(), null);
     }
 
     public Config withHostname(String h) {
-        return new Config(h, vlans, ifaces, stp, agingTime, statics);
+        return new Config(h, vlans, ifaces, stp, agingTime, statics, enableSecret);
     }
 
     public Config withVlan(Vlan v) {
         TreeMap<Integer, Vlan> m = new TreeMap<>(vlans);
         m.put(v.id(), v);
-        return new Config(hostname, m, ifaces, stp, agingTime, statics);
+        return new Config(hostname, m, ifaces, stp, agingTime, statics, enableSecret);
     }
 
     public Config withoutVlan(int id) {
         TreeMap<Integer, Vlan> m = new TreeMap<>(vlans);
         m.remove(id);
-        return new Config(hostname, m, ifaces, stp, agingTime, statics);
+        return new Config(hostname, m, ifaces, stp, agingTime, statics, enableSecret);
     }
 
     public Config withIface(Iface i) {
         TreeMap<String, Iface> m = new TreeMap<>(IFACE_ORDER);
         m.putAll(ifaces);
         m.put(i.name(), i);
-        return new Config(hostname, vlans, m, stp, agingTime, statics);
+        return new Config(hostname, vlans, m, stp, agingTime, statics, enableSecret);
     }
 
     public Config withoutIface(String name) {
@@ -68,7 +69,7 @@ public record Config(
         m.remove(name);
         List<StaticMac> s = new ArrayList<>(statics);
         s.removeIf(x -> x.iface().equals(name));
-        return new Config(hostname, vlans, m, stp, agingTime, s);
+        return new Config(hostname, vlans, m, stp, agingTime, s, enableSecret);
     }
 
     /** Applies {@code f} to the named interface, creating its block first if needed. */
@@ -77,15 +78,20 @@ public record Config(
     }
 
     public Config withStp(Stp s) {
-        return new Config(hostname, vlans, ifaces, s, agingTime, statics);
+        return new Config(hostname, vlans, ifaces, s, agingTime, statics, enableSecret);
     }
 
     public Config withAgingTime(int a) {
-        return new Config(hostname, vlans, ifaces, stp, a, statics);
+        return new Config(hostname, vlans, ifaces, stp, a, statics, enableSecret);
     }
 
     public Config withStatics(List<StaticMac> s) {
-        return new Config(hostname, vlans, ifaces, stp, agingTime, s);
+        return new Config(hostname, vlans, ifaces, stp, agingTime, s, enableSecret);
+    }
+
+    /** The enable secret as a PBKDF2 hash (see {@link Secret}), or null. */
+    public Config withEnableSecret(String hash) {
+        return new Config(hostname, vlans, ifaces, stp, agingTime, statics, hash);
     }
 
     public boolean hasVlan(int id) {

@@ -68,7 +68,7 @@ public final class Commands {
 
     private void exec() {
         cmd(EXECS, "enable", "Turn on privileged commands").user()
-                .run((x, a) -> x.session.setPrivileged(true));
+                .run((x, a) -> x.session.enable());
         cmd(EXEC, "disable", "Turn off privileged commands")
                 .run((x, a) -> x.session.setPrivileged(false));
         cmd(EXECS, "exit", "Exit from the EXEC").user().run((x, a) -> x.session.end(true));
@@ -156,6 +156,19 @@ public final class Commands {
                 })
                 .no((x, a) -> x.edit(c -> c.withHostname(x.engine().defaultHostname)))
                 .renders((Config c) -> "hostname " + c.hostname());
+        cmd(CONFIG, "enable secret WORD", "Modify enable password parameters",
+                "Assign the privileged level secret (stored only as a PBKDF2 hash)", "The UNENCRYPTED (cleartext) 'enable' secret").sensitive()
+                .run((x, a) -> x.edit(c -> c.withEnableSecret(swsh.model.Secret.hash(a.str("secret")))))
+                .no((x, a) -> x.edit(c -> c.withEnableSecret(null)))
+                .renders((Config c) -> c.enableSecret() == null ? null : "enable secret 9 " + c.enableSecret());
+        cmd(CONFIG, "enable secret 9 WORD", "Modify enable password parameters",
+                "Assign the privileged level secret (stored only as a PBKDF2 hash)", "Specifies a HASHED secret will follow",
+                "The HASHED 'enable' secret string ($pbkdf2-sha256$...)").sensitive()
+                .run((x, a) -> {
+                    String h = a.str("9");
+                    if (!swsh.model.Secret.isHash(h)) throw new CliException("% Invalid HASHED secret", a.column("9"));
+                    x.edit(c -> c.withEnableSecret(h));
+                });
         cmd(CONFIG, "spanning-tree", "Spanning Tree Subsystem")
                 .run((x, a) -> x.edit(c -> c.withStp(c.stp().withEnabled(true))))
                 .no((x, a) -> x.edit(c -> c.withStp(c.stp().withEnabled(false))))

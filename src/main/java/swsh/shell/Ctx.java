@@ -62,6 +62,6 @@ public final class Ctx {
 
     /** Asks the user a question (the default answer is the empty line). */
     public String ask(String prompt) {
-        return session.ask(prompt);
+        return session.ask(prompt, false);
     }
 }

@@ -48,15 +48,32 @@ public final class Engine {
         return Render.runningConfig(grammar, c);
     }
 
+    /** Configuration audit of every session. */
+    public final Audit audit = new Audit();
+    private final java.util.List<Session> sessions = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    void register(Session s) {
+        sessions.add(s);
+    }
+
+    void unregister(Session s) {
+        sessions.remove(s);
+    }
+
+    /** The open sessions, oldest first ({@code show users}). */
+    public java.util.List<Session> sessions() {
+        return java.util.List.copyOf(sessions);
+    }
+
     /** Applies an edit to the running config and to the kernel, atomically with other sessions. */
-    public synchronized Config commit(UnaryOperator<Config> edit) {
+    public synchronized boolean commit(UnaryOperator<Config> edit) {
         try (FileChannel lock = store.lock()) {
             stamp = -1;
             Config before = running();
             Config after = edit.apply(before);
-            if (after.equals(before)) return after;
+            if (after.equals(before)) return false;
             apply(after);
-            return after;
+            return true;
         } catch (IOException e) {
             throw new CliException("% Cannot lock the running-config: " + e.getMessage());
         }

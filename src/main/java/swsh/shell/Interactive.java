@@ -15,18 +15,17 @@ import org.jline.utils.NonBlockingReader;
 
 import swsh.grammar.CliException;
 import swsh.grammar.Grammar;
-import swsh.grammar.ParamType;
 
 /**
  * The interactive shell on a terminal: jline line editing, {@code ?} help without Enter, TAB
  * completion from the grammar, Ctrl-Z for {@code end}, and the {@code --More--} pager.
  */
 public final class Interactive {
-    private final Session session;
+    private final Cli session;
     private final Terminal terminal;
     private final LineReader reader;
 
-    public Interactive(Session session, Terminal terminal) {
+    public Interactive(Cli session, Terminal terminal) {
         this.session = session;
         this.terminal = terminal;
         // Ctrl-Z is IOS's "end", not job control.
@@ -50,7 +49,7 @@ public final class Interactive {
         reader.getWidgets().put("ios-help", this::help);
         reader.getWidgets().put("ios-complete", this::complete);
         reader.getWidgets().put("ios-end", () -> {
-            if (!session.mode().isConfig()) return true;
+            if (!session.inConfig()) return true;
             reader.getBuffer().clear();
             reader.getBuffer().write("end");
             reader.callWidget(LineReader.ACCEPT_LINE);
@@ -59,23 +58,19 @@ public final class Interactive {
         reader.getKeyMaps().get(LineReader.MAIN).bind(new org.jline.reader.Reference("ios-help"), "?");
         reader.getKeyMaps().get(LineReader.MAIN).bind(new org.jline.reader.Reference("ios-end"), "\u001a");
         reader.getKeyMaps().get(LineReader.MAIN).bind(new org.jline.reader.Reference("ios-complete"), "\t");
-        session.setAsker(p -> {
+        session.setAsker((p, secret) -> {
             try {
-                return reader.readLine(p);
+                return secret ? reader.readLine(p, '\0') : reader.readLine(p);
             } catch (UserInterruptException | EndOfFileException e) {
                 return "n";
             }
         });
     }
 
-    private List<String> values(ParamType.Source src) {
-        return Values.of(session, src);
-    }
-
     /** {@code ?}: prints the line with the {@code ?}, the help, then the prompt and line again. */
     private boolean help() {
         String line = reader.getBuffer().upToCursor();
-        List<Grammar.Help> h = session.grammar().help(session.mode(), line, this::values);
+        List<Grammar.Help> h = session.help(line);
         StringBuilder sb = new StringBuilder();
         sb.append(session.prompt()).append(line).append("?\n");
         if (h == null || h.isEmpty()) {
@@ -104,7 +99,7 @@ public final class Interactive {
     /** TAB: completes the word before the cursor when it has one completion (or a longer common prefix). */
     private boolean complete() {
         String line = reader.getBuffer().upToCursor();
-        List<String> words = session.grammar().complete(session.mode(), line, this::values);
+        List<String> words = session.complete(line);
         int start = line.length();
         while (start > 0 && !Character.isWhitespace(line.charAt(start - 1))) start--;
         String partial = line.substring(start);

@@ -29,10 +29,20 @@ public final class Replay {
         return head + line + "\n" + format(head, e);
     }
 
-    /** Runs lines in a session, output to {@code out}, errors to {@code err}; returns the failures. */
-    public static int run(Session s, List<String> lines, PrintStream out, PrintStream err) {
+    /**
+     * Runs lines in a session, output to {@code out}, errors to {@code err}; returns the failures.
+     * A secret asked for (enable's {@code Password:}) is the next line, as when it is typed;
+     * other questions take their default answer.
+     */
+    public static int run(Cli s, List<String> lines, PrintStream out, PrintStream err) {
         int failed = 0;
-        for (int n = 0; n < lines.size() && !s.ended(); n++) {
+        int[] next = {0};
+        s.setAsker((q, secret) -> {
+            out.println(q);
+            return secret && next[0] < lines.size() ? lines.get(next[0]++) : "";
+        });
+        for (int n = 0; n < lines.size() && !s.ended(); n = next[0]) {
+            next[0] = n + 1;
             String line = lines.get(n);
             try {
                 out.print(s.execute(line));
@@ -63,7 +73,11 @@ public final class Replay {
             }
             if (s.mode() == Mode.EXEC || s.mode() == Mode.USER) s.execute("configure terminal");
         }
-        s.commitTransaction();
+        try {
+            s.commitTransaction();
+        } finally {
+            s.close();
+        }
         return new Result(n, errors);
     }
 }

@@ -18,35 +18,68 @@ import swsh.model.Config;
  * {@link #execute} runs one line the way IOS does (abbreviations, fallback to enclosing modes,
  * {@code do}, output filters).
  */
-public final class Session {
+public final class Session implements Cli {
     /** One level of the mode stack, with the interfaces or VLAN it configures. */
     public record Frame(Mode mode, List<String> ifaces, int vlan) {}
 
-    /** Answers a question such as {@code Destination filename [startup-config]? }. */
-    public interface Asker {
-        String ask(String prompt);
-    }
-
     final Engine engine;
+    final User user;
+    final long started = System.currentTimeMillis();
+    volatile long lastActive = started;
+    private boolean changedInConfig;
     private final Deque<Frame> stack = new ArrayDeque<>();
     private final List<String> history = new ArrayList<>();
     private Config txn;
     private boolean ended;
     private int length = 24;
     private int width = 80;
-    private Asker asker = p -> "";
+    private Asker asker = (p, secret) -> "";
 
+    /** An in-process session of the local user. */
     public Session(Engine engine, boolean privileged) {
-        this.engine = engine;
-        stack.push(new Frame(privileged ? Mode.EXEC : Mode.USER, List.of(), 0));
+        this(engine, User.local(), privileged);
     }
 
+    public Session(Engine engine, User user, boolean privileged) {
+        this.engine = engine;
+        this.user = user;
+        stack.push(new Frame(privileged ? Mode.EXEC : Mode.USER, List.of(), 0));
+        engine.register(this);
+    }
+
+    @Override
+    public void close() {
+        engine.unregister(this);
+    }
+
+    @Override
     public void setAsker(Asker a) {
         this.asker = a;
     }
 
-    String ask(String prompt) {
-        return asker.ask(prompt);
+    String ask(String prompt, boolean secret) {
+        return asker.ask(prompt, secret);
+    }
+
+    public User user() {
+        return user;
+    }
+
+    /** {@code enable}: admins go straight to privileged EXEC; members give the enable secret. */
+    void enable() {
+        if (mode() != Mode.USER) return;
+        if (!user.admin()) {
+            if (!user.member()) {
+                throw new CliException("% Error in authentication: " + user.name() + " is not in group "
+                        + User.MEMBER_GROUP + " or " + User.ADMIN_GROUP);
+            }
+            String hash = config().enableSecret();
+            if (hash == null) throw new CliException("% No password set");
+            boolean ok = false;
+            for (int i = 0; i < 3 && !ok; i++) ok = swsh.model.Secret.matches(ask("Password: ", true), hash);
+            if (!ok) throw new CliException("% Bad secrets");
+        }
+        setPrivileged(true);
     }
 
     public Mode mode() {
@@ -68,11 +101,21 @@ public final class Session {
     void exitMode() {
         if (stack.size() > 1) stack.pop();
         else ended = true;
+        leftConfig();
     }
 
     /** Back to privileged EXEC ({@code end}, Ctrl-Z). */
     public void end() {
         while (stack.size() > 1) stack.pop();
+        leftConfig();
+    }
+
+    /** IOS logs CONFIG_I when a user who changed something leaves configuration mode. */
+    private void leftConfig() {
+        if (!mode().isConfig() && changedInConfig && txn == null) {
+            changedInConfig = false;
+            engine.audit.log(Audit.configured(user));
+        }
     }
 
     void setPrivileged(boolean p) {
@@ -81,6 +124,7 @@ public final class Session {
         stack.push(new Frame(p ? Mode.EXEC : Mode.USER, List.of(), 0));
     }
 
+    @Override
     public boolean ended() {
         return ended;
     }
@@ -89,6 +133,7 @@ public final class Session {
         ended = e;
     }
 
+    @Override
     public int length() {
         return length;
     }
@@ -106,6 +151,22 @@ public final class Session {
         return history;
     }
 
+    @Override
+    public boolean inConfig() {
+        return mode().isConfig();
+    }
+
+    @Override
+    public List<Grammar.Help> help(String line) {
+        return engine.grammar.help(mode(), line, src -> Values.of(this, src));
+    }
+
+    @Override
+    public List<String> complete(String line) {
+        return engine.grammar.complete(mode(), line, src -> Values.of(this, src));
+    }
+
+    @Override
     public String prompt() {
         return config().hostname() + mode().prompt;
     }
@@ -127,8 +188,10 @@ public final class Session {
 
     void edit(UnaryOperator<Config> f) {
         if (txn != null) txn = f.apply(txn);
-        else engine.commit(f);
+        else changedLine |= engine.commit(f);
     }
+
+    private boolean changedLine;
 
     public Grammar grammar() {
         return engine.grammar;
@@ -145,20 +208,36 @@ public final class Session {
      * Runs one line and returns its output. Throws {@link CliException} with the IOS error; a
      * failing line changes nothing.
      */
+    @Override
     public String execute(String line) {
+        lastActive = System.currentTimeMillis();
         if (isComment(line)) return "";
-        if (txn == null) history.add(line.strip());
         int pipe = pipeIndex(line);
         String cmd = pipe < 0 ? line : line.substring(0, pipe);
         Filter filter = pipe < 0 ? null : Filter.parse(line, pipe + 1);
         StringBuilder out = new StringBuilder();
-        Grammar.Match m = resolve(cmd);
+        Grammar.Match m;
+        try {
+            m = resolve(cmd);
+        } finally {
+            if (txn == null) history.add(line.strip());
+        }
+        String shown = m.command().sensitive && m.args().firstColumn() > 0
+                ? cmd.substring(0, m.args().firstColumn()) + "*****" : cmd;
+        if (txn == null && m.command().sensitive) history.set(history.size() - 1, shown.strip());
+        changedLine = false;
         try {
             m.handler().run(new Ctx(this, out), m.args());
         } catch (CliException e) {
             throw e;
         } catch (RuntimeException e) {
             throw internal(e);
+        } finally {
+            if (changedLine) {
+                changedInConfig = true;
+                engine.audit.log(Audit.command(user, shown));
+                leftConfig();
+            }
         }
         return filter == null ? out.toString() : filter.apply(out.toString());
     }

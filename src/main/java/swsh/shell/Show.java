@@ -74,6 +74,17 @@ final class Show {
                 .run((x, a) -> x.println("Current privilege level is " + (x.session.mode() == USER ? 1 : 15)));
         c.cmd(EXECS, "show history", "Show running system information", "Display the session command history").user()
                 .run((x, a) -> x.session.history().forEach(h -> x.println("  " + h)));
+        c.cmd(EXECS, "show users", "Show running system information", "Display information about terminal lines").user()
+                .run(Show::users);
+        c.cmd(EXEC, "show logging", "Show running system information", "Show the contents of logging buffers")
+                .run((x, a) -> {
+                    List<String> log = x.engine().audit.recent();
+                    x.println("Syslog logging: enabled (console, buffer, syslog via logger)");
+                    x.println("");
+                    x.println("Log Buffer (" + log.size() + " messages):");
+                    x.println("");
+                    log.forEach(x::println);
+                });
         c.cmd(EXEC, "clear mac address-table dynamic [vlan <1-4094>] [interface IFNAME]", "Reset functions",
                 "MAC forwarding table", "MAC forwarding table", "dynamic entry type", "VLAN keyword", "VLAN number",
                 "interface keyword", "Interface name, e.g. eth1")
@@ -86,6 +97,18 @@ final class Show {
                         x.engine().kernel.flushDynamic(i.name(), vlan);
                     }
                 });
+    }
+
+    private static void users(Ctx x, Args a) {
+        x.println("    Line       User       Host(s)              Idle       Location");
+        long now = System.currentTimeMillis();
+        List<Session> all = x.engine().sessions();
+        for (Session s : all) {
+            long idle = (now - s.lastActive) / 1000;
+            String mark = s == x.session ? "*" : " ";
+            x.println(String.format("%s %-10s %-10s %-20s %02d:%02d:%02d %s", mark, s.user().line(), s.user().name(), "idle",
+                    idle / 3600, idle / 60 % 60, idle % 60, s.user().from() == null ? "" : s.user().from()).stripTrailing());
+        }
     }
 
     // ---------------------------------------------------------------- VLANs

@@ -1,0 +1,132 @@
+package swsh.daemon;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import swsh.grammar.CliException;
+import swsh.grammar.Grammar;
+import swsh.shell.Cli;
+
+/** The shell's side of a session held by swshd. */
+public final class RemoteCli implements Cli {
+    private final Wire wire;
+    private Asker asker = (q, secret) -> "";
+    private String prompt = "";
+    private boolean config;
+    private boolean ended;
+    private int length = 24;
+
+    private RemoteCli(Wire wire) {
+        this.wire = wire;
+    }
+
+    /** Connects to swshd; null when it is not running. */
+    public static RemoteCli connect(Path socket, boolean tty) {
+        SocketChannel ch;
+        try {
+            ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+            ch.connect(UnixDomainSocketAddress.of(socket));
+        } catch (IOException e) {
+            return null;
+        }
+        RemoteCli c = new RemoteCli(new Wire(ch));
+        String ssh = System.getenv("SSH_CLIENT");
+        c.call(Wire.message().put("tty", tty).put("from", ssh == null ? "" : ssh.split(" ")[0]), true);
+        return c;
+    }
+
+    /** Sends a request (or only reads the greeting) and answers questions until the reply. */
+    private JsonNode call(ObjectNode req, boolean greeting) {
+        try {
+            wire.send(req);
+            JsonNode r = greeting ? null : null;
+            while (true) {
+                r = wire.receive();
+                if (r == null) {
+                    ended = true;
+                    throw new CliException("% Connection to swshd closed");
+                }
+                if (r.has("ask")) {
+                    wire.send(Wire.message().put("answer", asker.ask(r.path("ask").asText(), r.path("secret").asBoolean())));
+                    continue;
+                }
+                prompt = r.path("prompt").asText(prompt);
+                config = r.path("config").asBoolean(config);
+                ended = r.path("ended").asBoolean(ended);
+                length = r.path("length").asInt(length);
+                return r;
+            }
+        } catch (IOException e) {
+            ended = true;
+            throw new CliException("% Connection to swshd lost: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public String prompt() {
+        return prompt;
+    }
+
+    @Override
+    public boolean inConfig() {
+        return config;
+    }
+
+    @Override
+    public String execute(String line) {
+        JsonNode r = call(Wire.message().put("op", "exec").put("line", line), false);
+        if (r.has("error")) throw new CliException(r.path("error").asText(), r.path("caret").asInt(-1));
+        return r.path("out").asText("");
+    }
+
+    @Override
+    public List<Grammar.Help> help(String line) {
+        JsonNode r = call(Wire.message().put("op", "help").put("line", line), false);
+        if (!r.has("help")) return null;
+        List<Grammar.Help> out = new ArrayList<>();
+        for (JsonNode h : r.path("help")) {
+            out.add(new Grammar.Help(h.path("word").asText(), h.path("help").asText(), h.path("literal").asBoolean()));
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> complete(String line) {
+        JsonNode r = call(Wire.message().put("op", "complete").put("line", line), false);
+        List<String> out = new ArrayList<>();
+        r.path("words").forEach(w -> out.add(w.asText()));
+        return out;
+    }
+
+    @Override
+    public boolean ended() {
+        return ended;
+    }
+
+    @Override
+    public int length() {
+        return length;
+    }
+
+    @Override
+    public void setAsker(Asker a) {
+        this.asker = a;
+    }
+
+    @Override
+    public void close() {
+        try {
+            wire.close();
+        } catch (IOException e) {
+            // already gone
+        }
+    }
+}
