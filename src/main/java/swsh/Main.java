@@ -142,7 +142,9 @@ public final class Main implements Callable<Integer> {
                 PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
                 return Replay.run(cli, lines, out, System.err) == 0 ? 0 : 1;
             }
-            try (Terminal t = TerminalBuilder.builder().system(true).build()) {
+            // "ansi" keeps line editing (arrows, history, ^A/^E) but has no keypad or paste modes,
+            // so automation clients see their own characters echoed and nothing else
+            try (Terminal t = TerminalBuilder.builder().system(true).type("ansi").build()) {
                 new Interactive(cli, t).run();
             }
             return 0;

@@ -47,7 +47,7 @@ public final class Audit {
 
     /** The line IOS writes when a user leaves configuration mode after changing something. */
     static String configured(User u) {
-        String where = u.line().startsWith("vty") ? "vty" : "console";
+        String where = u.from() == null || u.from().isEmpty() ? "console" : "vty";
         return "%SYS-5-CONFIG_I: Configured from " + where + " by " + u.name()
                 + (u.from() == null || u.from().isEmpty() ? "" : " (" + u.from() + ")");
     }

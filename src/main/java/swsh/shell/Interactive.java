@@ -10,6 +10,7 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Attributes;
+import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.utils.NonBlockingReader;
 
@@ -28,9 +29,14 @@ public final class Interactive {
     public Interactive(Cli session, Terminal terminal) {
         this.session = session;
         this.terminal = terminal;
-        // Ctrl-Z is IOS's "end", not job control.
+        // a pty without a window size (ssh -tt from a pipe) would make jline draw nothing useful
+        if (terminal.getWidth() < 10) terminal.setSize(new Size(80, Math.max(terminal.getHeight(), 24)));
+        // Ctrl-Z is IOS's "end", not job control. The tty never echoes by itself: what is typed
+        // while a command runs is queued and echoed once, by the line editor, at the next prompt.
         Attributes attrs = terminal.getAttributes();
         attrs.setControlChar(Attributes.ControlChar.VSUSP, 0);
+        attrs.setLocalFlag(Attributes.LocalFlag.ECHO, false);
+        attrs.setLocalFlag(Attributes.LocalFlag.ICANON, false);
         terminal.setAttributes(attrs);
         DefaultParser parser = new DefaultParser();
         parser.setEscapeChars(new char[0]);

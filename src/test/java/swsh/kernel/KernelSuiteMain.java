@@ -16,8 +16,11 @@ public final class KernelSuiteMain {
     private KernelSuiteMain() {}
 
     public static void main(String[] args) {
-        LauncherDiscoveryRequest req = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(KernelScenariosTest.class)).build();
+        // arguments, when given, pick the test classes (for a quicker run by hand)
+        LauncherDiscoveryRequestBuilder b = LauncherDiscoveryRequestBuilder.request();
+        if (args.length == 0) b.selectors(selectClass(KernelScenariosTest.class), selectClass(SshClientsTest.class));
+        for (String a : args) b.selectors(selectClass(a));
+        LauncherDiscoveryRequest req = b.build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
         launcher.registerTestExecutionListeners(listener, new org.junit.platform.launcher.TestExecutionListener() {
