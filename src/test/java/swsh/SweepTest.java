@@ -122,6 +122,8 @@ class SweepTest {
             s.execute(line);
         } catch (CliException e) {
             assertFalse(e.getMessage().startsWith(Session.INTERNAL), line + " -> " + e.getMessage());
+            assertTrue(LayoutTest.ANSIBLE_ERRORS.stream().anyMatch(p -> p.matcher(e.getMessage()).find()),
+                    "automation clients must see this as an error: " + line + " -> " + e.getMessage());
         }
     }
 

@@ -90,7 +90,7 @@ public final class Daemon {
             JsonNode a = wire.receive();
             return a == null ? "" : a.path("answer").asText("");
         } catch (IOException e) {
-            throw new CliException("% Connection lost");
+            throw new CliException("% Error: connection lost");
         }
     }
 

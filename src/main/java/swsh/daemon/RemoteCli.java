@@ -52,7 +52,7 @@ public final class RemoteCli implements Cli {
                 r = wire.receive();
                 if (r == null) {
                     ended = true;
-                    throw new CliException("% Connection to swshd closed");
+                    throw new CliException("% Error: connection to swshd closed");
                 }
                 if (r.has("ask")) {
                     wire.send(Wire.message().put("answer", asker.ask(r.path("ask").asText(), r.path("secret").asBoolean())));
@@ -66,7 +66,7 @@ public final class RemoteCli implements Cli {
             }
         } catch (IOException e) {
             ended = true;
-            throw new CliException("% Connection to swshd lost: " + e.getMessage());
+            throw new CliException("% Error: connection to swshd lost: " + e.getMessage());
         }
     }
 

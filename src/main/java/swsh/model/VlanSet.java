@@ -63,7 +63,7 @@ public final class VlanSet {
         } catch (NumberFormatException e) {
             throw new CliException("% Invalid VLAN id: " + s);
         }
-        if (v < 1 || v > 4094) throw new CliException("% Bad VLAN list - VLAN " + s + " is out of range 1-4094");
+        if (v < 1 || v > 4094) throw new CliException("% Invalid VLAN list: VLAN " + s + " is out of range 1-4094");
         return (int) v;
     }
 

@@ -90,14 +90,14 @@ public final class Commands {
                 .run((x, a) -> {
                     String ans = x.ask("Destination filename [startup-config]? ").strip();
                     if (!ans.isEmpty() && !ans.equals("startup-config")) {
-                        throw new CliException("% Only startup-config can be written here");
+                        throw new CliException("% Error: only startup-config can be written here");
                     }
                     saveStartup(x);
                 });
         cmd(EXEC, "copy startup-config running-config", "Copy from one file to another",
                 "Copy from startup configuration", "Update (merge with) current system configuration")
                 .run((x, a) -> {
-                    String text = readStartup(x);
+                    String text = readStartup(x, "%Error opening nvram:/startup-config (No such file or directory)");
                     Session s = x.session;
                     Replay.Result r = Replay.merge(s.engine, text);
                     for (String e : r.errors()) x.println(e);
@@ -127,10 +127,10 @@ public final class Commands {
         x.println("[OK]");
     }
 
-    static String readStartup(Ctx x) {
+    /** The startup-config text; {@code missing} is the IOS message when there is none. */
+    static String readStartup(Ctx x, String missing) {
         try {
-            return x.engine().store.readStartup()
-                    .orElseThrow(() -> new CliException("%% Non-volatile configuration memory is not present"));
+            return x.engine().store.readStartup().orElseThrow(() -> new CliException(missing));
         } catch (IOException e) {
             throw new CliException("% Error reading startup-config (" + e.getMessage() + ")");
         }
@@ -150,7 +150,7 @@ public final class Commands {
                 .run((x, a) -> {
                     String h = a.str("hostname");
                     if (!h.matches("[A-Za-z]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?")) {
-                        throw new CliException("% Hostname contains one or more illegal characters.", a.column("hostname"));
+                        throw new CliException("% Invalid hostname: it contains one or more illegal characters.", a.column("hostname"));
                     }
                     x.edit(c -> c.withHostname(h));
                 })
@@ -187,7 +187,7 @@ public final class Commands {
                 .run((x, a) -> {
                     int p = a.num("priority");
                     if (p % 4096 != 0) {
-                        throw new CliException("% Bridge Priority must be in increments of 4096.\n"
+                        throw new CliException("% Error: Bridge Priority must be in increments of 4096.\n"
                                 + "% Allowed values are:\n  0     4096  8192  12288 16384 20480 24576 28672\n"
                                 + "  32768 36864 40960 45056 49152 53248 57344 61440");
                     }
@@ -218,7 +218,7 @@ public final class Commands {
                 })
                 .noWithArgs((x, a) -> {
                     VlanSet ids = vlanList(a, "vlan");
-                    if (ids.contains(1)) throw new CliException("% Default VLAN 1 may not be deleted.");
+                    if (ids.contains(1)) throw new CliException("% Error: Default VLAN 1 may not be deleted.");
                     x.edit(c -> {
                         Config n = c;
                         for (int id : ids.ids()) n = n.withoutVlan(id);
@@ -322,10 +322,10 @@ public final class Commands {
         }
         String bridge = x.engine().kernel.bridge();
         if (name.equals(bridge) || name.startsWith(bridge + ".") || name.equals("lo")) {
-            throw new CliException("% Interface " + name + " is the switch's own and cannot be configured", col);
+            throw new CliException("% Invalid input: interface " + name + " is the switch's own and cannot be configured", col);
         }
         if (!x.config().ifaces().containsKey(name) && x.engine().kernel.read().link(name) == null) {
-            throw new CliException("% Interface " + name + " does not exist", col);
+            throw new CliException("% Invalid input: interface " + name + " not found", col);
         }
         return name;
     }
@@ -355,9 +355,9 @@ public final class Commands {
                 .run((x, a) -> {
                     String n = a.str("name");
                     if (n.length() > 32 || !Quote.safe(n)) {
-                        throw new CliException("% VLAN name must be 1-32 printable characters", a.column("name"));
+                        throw new CliException("% Invalid VLAN name: use 1-32 printable characters", a.column("name"));
                     }
-                    if (x.vlan() == 1) throw new CliException("% Default VLAN 1 may not have its name changed.");
+                    if (x.vlan() == 1) throw new CliException("% Error: Default VLAN 1 may not have its name changed.");
                     x.edit(c -> c.withVlan(new Vlan(x.vlan(), n)));
                 })
                 .no((x, a) -> x.edit(c -> c.withVlan(new Vlan(x.vlan(), null))))
@@ -369,7 +369,7 @@ public final class Commands {
     /** Refuses switchport settings on VLAN interfaces. */
     private static void physical(Ctx x) {
         for (String n : x.ifaces()) {
-            if (Iface.isSvi(n)) throw new CliException("% Command not applicable to VLAN interface " + n);
+            if (Iface.isSvi(n)) throw new CliException("% Error: command not applicable to VLAN interface " + n);
         }
     }
 
@@ -378,7 +378,7 @@ public final class Commands {
                 .run((x, a) -> {
                     String d = a.str("description");
                     if (d.length() > 240 || !Quote.safe(d)) {
-                        throw new CliException("% Description must be up to 240 printable characters without # \" or \\",
+                        throw new CliException("% Invalid description: use up to 240 printable characters without # \" or \\",
                                 a.column("description"));
                     }
                     x.editIfaces(i -> i.withDescription(d));
@@ -483,7 +483,7 @@ public final class Commands {
                 .run((x, a) -> {
                     physical(x);
                     int p = a.num("port-priority");
-                    if (p % 16 != 0) throw new CliException("% Port Priority in increments of 16 is required");
+                    if (p % 16 != 0) throw new CliException("% Error: Port Priority in increments of 16 is required");
                     x.editIfaces(i -> i.withStpPriority(p));
                 })
                 .no((x, a) -> x.editIfaces(i -> i.withStpPriority(null)))
@@ -520,7 +520,7 @@ public final class Commands {
         if (p32(addr)) throw CliException.invalid(col);
         for (String n : x.ifaces()) {
             if (!Iface.isSvi(n)) {
-                throw new CliException("% IP addresses can only be set on VLAN interfaces (interface vlan N); "
+                throw new CliException("% Error: IP addresses can only be set on VLAN interfaces (interface vlan N); "
                         + n + " is a switchport");
             }
         }

@@ -75,7 +75,7 @@ public final class Engine {
             apply(after);
             return true;
         } catch (IOException e) {
-            throw new CliException("% Cannot lock the running-config: " + e.getMessage());
+            throw new CliException("% Error: cannot lock the running-config: " + e.getMessage());
         }
     }
 
@@ -95,7 +95,7 @@ public final class Engine {
                 try {
                     kernel.apply(Planner.plan(old, kernel.read(), kernel.bridge()));
                 } catch (CliException rollback) {
-                    throw new CliException(e.getMessage() + "\n% Rolling back also failed: " + rollback.getMessage());
+                    throw new CliException(e.getMessage() + "\n% Error: rolling back also failed: " + rollback.getMessage());
                 }
             }
             throw e;
@@ -108,7 +108,7 @@ public final class Engine {
         try (FileChannel lock = store.lock()) {
             apply(cfg);
         } catch (IOException e) {
-            throw new CliException("% Cannot lock the running-config: " + e.getMessage());
+            throw new CliException("% Error: cannot lock the running-config: " + e.getMessage());
         }
     }
 
@@ -118,7 +118,7 @@ public final class Engine {
             running = cfg;
             stamp = store.runningStamp();
         } catch (IOException e) {
-            throw new CliException("% Cannot write " + store.running() + ": " + e.getMessage());
+            throw new CliException("% Error: cannot write " + store.running() + ": " + e.getMessage());
         }
     }
 }

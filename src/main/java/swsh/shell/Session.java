@@ -74,7 +74,7 @@ public final class Session implements Cli {
                         + User.MEMBER_GROUP + " or " + User.ADMIN_GROUP);
             }
             String hash = config().enableSecret();
-            if (hash == null) throw new CliException("% No password set");
+            if (hash == null) throw new CliException("% Error: No password set");
             boolean ok = false;
             for (int i = 0; i < 3 && !ok; i++) ok = swsh.model.Secret.matches(ask("Password: ", true), hash);
             if (!ok) throw new CliException("% Bad secrets");

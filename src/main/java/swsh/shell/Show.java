@@ -37,12 +37,18 @@ final class Show {
                     }
                     String n = Commands.canonical(a.str("interface"));
                     Iface i = cfg.ifaces().get(n);
-                    if (i == null) throw new CliException("% Interface " + n + " is not in the running-config");
+                    if (i == null) throw new CliException("% Error: interface " + n + " is not in the running-config");
                     String body = String.join("\n", Render.block(x.engine().grammar, Mode.IF, "interface " + n, i)) + "\nend\n";
                     x.print("Building configuration...\n\nCurrent configuration : " + body.length() + " bytes\n!\n" + body);
                 });
         c.cmd(EXEC, "show startup-config", "Show running system information", "Contents of startup configuration")
-                .run((x, a) -> x.print(Commands.readStartup(x)));
+                .run((x, a) -> {
+                    try {
+                        x.print(x.engine().store.readStartup().orElse("startup-config is not present\n"));
+                    } catch (java.io.IOException e) {
+                        throw new CliException("%Error opening nvram:/startup-config (" + e.getMessage() + ")");
+                    }
+                });
         c.cmd(EXECS, "show vlan [brief]", "Show running system information", "VTP VLAN status", "VTP all VLAN status in brief")
                 .user().run((x, a) -> vlans(x, null));
         c.cmd(EXECS, "show vlan id <1-4094>", "Show running system information", "VTP VLAN status",
@@ -250,7 +256,7 @@ final class Show {
     private static void switchport(Ctx x, Args a) {
         Config cfg = x.config();
         String only = a.opt("interfaces") == null ? null : Commands.canonical(a.str("interfaces"));
-        if (only != null && !cfg.ifaces().containsKey(only)) throw new CliException("% Interface " + only + " is not a switchport");
+        if (only != null && !cfg.ifaces().containsKey(only)) throw new CliException("% Error: interface " + only + " is not a switchport");
         for (Iface i : cfg.ifaces().values()) {
             if (i.svi() || (only != null && !only.equals(i.name()))) continue;
             x.println("Name: " + i.name());

@@ -255,7 +255,7 @@ class KernelScenariosTest {
                 java.util.List.of("conf t", "int eth1", "description bad\" -force", "spanning-tree cost 100000", "end"),
                 new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err));
         assertEquals(2, failed, err.toString());
-        assertTrue(err.toString().contains("% The kernel refused 'bridge link set dev eth1 cost 100000"), err.toString());
+        assertTrue(err.toString().contains("% Error: the kernel refused 'bridge link set dev eth1 cost 100000"), err.toString());
         assertFalse(sw.run("show running-config").contains("cost 100000"), "the running-config keeps what the kernel has");
     }
 }
