@@ -1,6 +1,7 @@
 #!/bin/sh
-# Builds target/swsh_VERSION_all.deb from the jar: /usr/bin/swsh, /usr/share/swsh/swsh.jar,
-# the man page, bash completion, the boot replay unit and /etc/swsh.
+# Builds target/swsh_VERSION_all.deb from the jar: /usr/bin/swsh and swshd, /usr/share/swsh/swsh.jar,
+# the man page, bash completion, the swshd unit, /etc/swsh; postinst registers swsh in /etc/shells
+# and creates the groups swsh-admin and swsh.
 set -eu
 cd "$(dirname "$0")/.."
 version=$(sed -n 's|^  <version>\(.*\)</version>|\1|p' pom.xml | head -1)
@@ -9,10 +10,11 @@ root=target/deb
 rm -rf "$root"
 install -D -m 0644 target/swsh.jar "$root/usr/share/swsh/swsh.jar"
 install -D -m 0755 swsh "$root/usr/bin/swsh"
+install -D -m 0755 swshd "$root/usr/bin/swshd"
 install -D -m 0644 man/swsh.1 "$root/usr/share/man/man1/swsh.1"
 gzip -9n "$root/usr/share/man/man1/swsh.1"
 install -D -m 0644 completions/swsh.bash "$root/usr/share/bash-completion/completions/swsh"
-install -D -m 0644 packaging/swsh-boot.service "$root/lib/systemd/system/swsh-boot.service"
+install -D -m 0644 packaging/swshd.service "$root/lib/systemd/system/swshd.service"
 install -D -m 0644 packaging/modules-load.conf "$root/usr/lib/modules-load.d/swsh.conf"
 install -d -m 0755 "$root/etc/swsh"
 install -d "$root/DEBIAN"
@@ -32,15 +34,17 @@ cat > "$root/DEBIAN/postinst" <<'POSTINST'
 #!/bin/sh
 set -e
 if [ "$1" = configure ]; then
-  grep -qx /usr/bin/swsh /etc/shells 2>/dev/null || echo /usr/bin/swsh >> /etc/shells
-  if [ -d /run/systemd/system ]; then systemctl daemon-reload || true; systemctl enable swsh-boot.service || true; fi
+  add-shell /usr/bin/swsh 2>/dev/null || { grep -qx /usr/bin/swsh /etc/shells || echo /usr/bin/swsh >> /etc/shells; }
+  getent group swsh-admin >/dev/null || addgroup --system swsh-admin
+  getent group swsh >/dev/null || addgroup --system swsh
+  if [ -d /run/systemd/system ]; then systemctl daemon-reload || true; systemctl enable --now swshd.service || true; fi
 fi
 POSTINST
 cat > "$root/DEBIAN/postrm" <<'POSTRM'
 #!/bin/sh
 set -e
 if [ "$1" = remove ] || [ "$1" = purge ]; then
-  sed -i '\|^/usr/bin/swsh$|d' /etc/shells 2>/dev/null || true
+  remove-shell /usr/bin/swsh 2>/dev/null || sed -i '\|^/usr/bin/swsh$|d' /etc/shells 2>/dev/null || true
 fi
 POSTRM
 chmod 0755 "$root/DEBIAN/postinst" "$root/DEBIAN/postrm"

@@ -51,6 +51,17 @@ class FilesAndProcessTest {
     }
 
     @Test
+    void withoutSwshdTheShellSaysSoInOneLine() throws Exception {
+        Path dir = Files.createTempDirectory("swsh-nod");
+        Process p = java(List.of("swsh.Main", "--run-dir", dir.toString(), "-c", "show vlan brief"));
+        String err = new String(p.getErrorStream().readAllBytes());
+        assertEquals(1, p.waitFor());
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.startsWith("% swshd is not running"), err);
+        assertTrue(err.contains("--local"), err);
+    }
+
+    @Test
     void scriptModeExitStatusAndLineErrors() throws Exception {
         Path dir = Files.createTempDirectory("swsh-proc");
         List<String> base = List.of("swsh.Main", "--dry-run", "--config-dir", dir.resolve("etc").toString(),

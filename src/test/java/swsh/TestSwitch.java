@@ -89,7 +89,7 @@ public final class TestSwitch {
         }
     }
 
-    /** What a terminal shows for {@code raw}: CR, LF, BS and the ANSI cursor moves jline uses. */
+    /** What a terminal shows for {@code raw}: CR, LF, BS and the ANSI moves, inserts and deletes jline uses. */
     static String screen(String raw) {
         List<StringBuilder> lines = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
@@ -113,6 +113,8 @@ public final class TestSwitch {
                 } else if (c == 'C') col += n;
                 else if (c == 'D') col = Math.max(0, col - n);
                 else if (c == 'K' && col < cur.length()) cur.setLength(col);
+                else if (c == 'P' && col < cur.length()) cur.delete(col, Math.min(cur.length(), col + n));
+                else if (c == '@' && col < cur.length()) cur.insert(col, " ".repeat(n));
             } else if (c == 27) {
                 esc = 1;
             } else if (c == '\r') {
