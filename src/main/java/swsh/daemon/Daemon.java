@@ -77,8 +77,10 @@ public final class Daemon {
             } finally {
                 s.close();
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             // the client went away; its session is closed
+        } catch (RuntimeException e) {
+            System.err.println("swshd: session on " + line + " ended by an internal error: " + e);
         }
     }
 

@@ -39,17 +39,16 @@ public final class RemoteCli implements Cli {
         }
         RemoteCli c = new RemoteCli(new Wire(ch));
         String ssh = System.getenv("SSH_CLIENT");
-        c.call(Wire.message().put("tty", tty).put("from", ssh == null ? "" : ssh.split(" ")[0]), true);
+        c.call(Wire.message().put("tty", tty).put("from", ssh == null ? "" : ssh.split(" ")[0]));
         return c;
     }
 
-    /** Sends a request (or only reads the greeting) and answers questions until the reply. */
-    private JsonNode call(ObjectNode req, boolean greeting) {
+    /** Sends a request and answers the daemon's questions until its reply comes. */
+    private JsonNode call(ObjectNode req) {
         try {
             wire.send(req);
-            JsonNode r = greeting ? null : null;
             while (true) {
-                r = wire.receive();
+                JsonNode r = wire.receive();
                 if (r == null) {
                     ended = true;
                     throw new CliException("% Error: connection to swshd closed");
@@ -82,14 +81,14 @@ public final class RemoteCli implements Cli {
 
     @Override
     public String execute(String line) {
-        JsonNode r = call(Wire.message().put("op", "exec").put("line", line), false);
+        JsonNode r = call(Wire.message().put("op", "exec").put("line", line));
         if (r.has("error")) throw new CliException(r.path("error").asText(), r.path("caret").asInt(-1));
         return r.path("out").asText("");
     }
 
     @Override
     public List<Grammar.Help> help(String line) {
-        JsonNode r = call(Wire.message().put("op", "help").put("line", line), false);
+        JsonNode r = call(Wire.message().put("op", "help").put("line", line));
         if (!r.has("help")) return null;
         List<Grammar.Help> out = new ArrayList<>();
         for (JsonNode h : r.path("help")) {
@@ -100,7 +99,7 @@ public final class RemoteCli implements Cli {
 
     @Override
     public List<String> complete(String line) {
-        JsonNode r = call(Wire.message().put("op", "complete").put("line", line), false);
+        JsonNode r = call(Wire.message().put("op", "complete").put("line", line));
         List<String> out = new ArrayList<>();
         r.path("words").forEach(w -> out.add(w.asText()));
         return out;
