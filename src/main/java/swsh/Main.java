@@ -153,6 +153,13 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** Replays startup-config as one transaction; reports failed lines on stderr; true if none failed. */
+    static boolean replayStartup(Engine e) throws IOException {
+        Replay.Result r = Replay.merge(e, e.store.readStartup().orElse(""));
+        r.errors().forEach(System.err::println);
+        return r.errors().isEmpty();
+    }
+
     /** {@code swsh daemon} (what {@code swshd} runs): replay startup-config, then serve the shells. */
     @Command(name = "daemon", description = "Run swshd: replay startup-config, then serve shells on a Unix socket.")
     static final class DaemonCmd implements Callable<Integer> {
@@ -167,8 +174,7 @@ public final class Main implements Callable<Integer> {
             }
             Engine e = main.engine();
             e.audit.toSyslog(!main.dryRun);
-            Replay.Result r = Replay.merge(e, e.store.readStartup().orElse(""));
-            r.errors().forEach(System.err::println);
+            replayStartup(e);
             new Daemon(e, Daemon.socketIn(e.store.runDir)).serve();
             return 0;
         }
@@ -182,11 +188,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            Engine e = main.engine();
-            String text = e.store.readStartup().orElse("");
-            Replay.Result r = Replay.merge(e, text);
-            r.errors().forEach(System.err::println);
-            return r.errors().isEmpty() ? 0 : 1;
+            return replayStartup(main.engine()) ? 0 : 1;
         }
     }
 
