@@ -154,7 +154,7 @@ public final class Main implements Callable<Integer> {
     }
 
     /** Replays startup-config as one transaction; reports failed lines on stderr; true if none failed. */
-    static boolean replayStartup(Engine e) throws IOException {
+    public static boolean replayStartup(Engine e) throws IOException {
         Replay.Result r = Replay.merge(e, e.store.readStartup().orElse(""));
         r.errors().forEach(System.err::println);
         return r.errors().isEmpty();

@@ -121,7 +121,10 @@ public final class Lab {
                 System.out.println("Try from another shell: ip netns exec h1 ping 10.0.0.2   (ports join the switch once configured)");
             }
             System.out.println("Type 'enable', then 'configure terminal'; 'exit' from EXEC leaves the lab.");
+            // a new lab kernel: the running-config starts from startup-config, as after a boot
+            run(List.of("rm", "-rf", DIR.resolve("run").toString()), true);
             main.useLab(SWITCH_NS, DIR);
+            Main.replayStartup(main.engine());
             int rc = main.call();
             if (System.getenv("SWSH_IN_UML") == null) System.out.println("The lab stays up; remove it with: swsh lab down");
             return rc;
