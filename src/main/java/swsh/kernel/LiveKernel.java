@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import swsh.grammar.CliException;
 
 /**
- * The Linux kernel through iproute2: reads with {@code ip -j} / {@code bridge -j}, applies each
+ * The Linux kernel through iproute2: reads with {@code ip -j -d addr} and {@code bridge -j}, applies each
  * batch with one {@code ip -batch -} or {@code bridge -batch -} process, optionally inside a
  * network namespace.
  */
@@ -89,15 +89,10 @@ public final class LiveKernel implements Kernel {
 
     @Override
     public State read() {
-        Map<String, List<String>> addrs = new TreeMap<>();
-        for (JsonNode l : json("ip", "-j", "-4", "addr", "show")) {
-            List<String> a = new ArrayList<>();
-            for (JsonNode ai : l.path("addr_info")) a.add(ai.path("local").asText() + "/" + ai.path("prefixlen").asInt());
-            addrs.put(l.path("ifname").asText(), a);
-        }
+        // one read gives every link with its details (master, alias, bridge and port data) and addresses
         Map<String, State.Link> links = new TreeMap<>();
-        for (JsonNode l : json("ip", "-j", "-d", "link", "show")) {
-            State.Link link = link(l, addrs);
+        for (JsonNode l : json("ip", "-j", "-d", "addr", "show")) {
+            State.Link link = link(l);
             links.put(link.name(), link);
         }
         Map<String, List<State.VlanEntry>> vlans = new TreeMap<>();
@@ -134,8 +129,12 @@ public final class LiveKernel implements Kernel {
 
     private static final List<String> STP_STATES = List.of("disabled", "listening", "learning", "forwarding", "blocking");
 
-    private static State.Link link(JsonNode l, Map<String, List<String>> addrs) {
+    private static State.Link link(JsonNode l) {
         String name = l.path("ifname").asText();
+        List<String> addrs = new ArrayList<>();
+        for (JsonNode ai : l.path("addr_info")) {
+            if (ai.path("family").asText().equals("inet")) addrs.add(ai.path("local").asText() + "/" + ai.path("prefixlen").asInt());
+        }
         JsonNode info = l.path("linkinfo");
         String kind = info.path("info_kind").asText(null);
         boolean adminUp = false, lowerUp = false;
@@ -168,7 +167,7 @@ public final class LiveKernel implements Kernel {
         String alias = l.has("ifalias") ? l.path("ifalias").asText() : null;
         return new State.Link(name, l.path("ifindex").asInt(), kind, l.path("master").asText(null), adminUp, lowerUp,
                 l.path("mtu").asInt(), alias, l.path("address").asText(), br, vlanId, vlanLink, port,
-                addrs.getOrDefault(name, List.of()));
+                List.copyOf(addrs));
     }
 
     @Override
