@@ -118,7 +118,7 @@ public final class Main implements Callable<Integer> {
         boolean script = !lines.isEmpty() || System.console() == null;
         Cli cli;
         if (local || dryRun) {
-            if (!dryRun && !"root".equals(System.getProperty("user.name"))) {
+            if (!dryRun && !User.processIsRoot()) {
                 System.err.println("% --local drives the kernel directly and needs root; use swshd or --dry-run");
                 return 1;
             }
@@ -168,7 +168,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            if (!main.dryRun && !"root".equals(System.getProperty("user.name"))) {
+            if (!main.dryRun && !User.processIsRoot()) {
                 System.err.println("% swshd must run as root");
                 return 1;
             }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import swsh.Main;
+import swsh.shell.User;
 
 /**
  * {@code swsh lab}: a virtual switch to try swsh without spare NICs. Namespace {@code swlab}
@@ -94,7 +95,7 @@ public final class Lab {
                 System.err.println("% swsh lab: expected 'up' or 'down', not '" + action + "'");
                 return 2;
             }
-            if (!"root".equals(System.getProperty("user.name"))) {
+            if (!User.processIsRoot()) {
                 System.err.println("% swsh lab needs root: it creates network namespaces (try: sudo ./swsh lab)");
                 return 1;
             }

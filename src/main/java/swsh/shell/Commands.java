@@ -10,6 +10,7 @@ import static swsh.grammar.Mode.VLAN;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +20,7 @@ import swsh.grammar.Command;
 import swsh.grammar.Grammar;
 import swsh.grammar.Mode;
 import swsh.kernel.Quote;
+import swsh.kernel.State;
 import swsh.model.Config;
 import swsh.model.Iface;
 import swsh.model.Render;
@@ -314,6 +316,11 @@ public final class Commands {
 
     /** Checks that a kernel interface exists and may become a switchport. */
     static String ifaceName(Ctx x, String raw, int col) {
+        return ifaceName(x, raw, col, x.engine().kernel::read);
+    }
+
+    /** As above, with the kernel state from {@code kernel} (read at most once by the caller's choice). */
+    private static String ifaceName(Ctx x, String raw, int col, Supplier<State> kernel) {
         String name = canonical(raw);
         if (Iface.isSvi(name)) {
             int id = Integer.parseInt(name.substring(4));
@@ -324,7 +331,7 @@ public final class Commands {
         if (name.equals(bridge) || name.startsWith(bridge + ".") || name.equals("lo")) {
             throw new CliException("% Invalid input: interface " + name + " is the switch's own and cannot be configured", col);
         }
-        if (!x.config().ifaces().containsKey(name) && x.engine().kernel.read().link(name) == null) {
+        if (!x.config().ifaces().containsKey(name) && kernel.get().link(name) == null) {
             throw new CliException("% Invalid input: interface " + name + " not found", col);
         }
         return name;
@@ -334,6 +341,8 @@ public final class Commands {
 
     /** {@code eth1 - 4, eth7} to the interface names. */
     static List<String> ifaceRange(Ctx x, String text, int col) {
+        State[] read = {null};
+        Supplier<State> once = () -> read[0] != null ? read[0] : (read[0] = x.engine().kernel.read());
         List<String> out = new ArrayList<>();
         int offset = 0;
         for (String part : text.split(",", -1)) {
@@ -342,7 +351,7 @@ public final class Commands {
             int lo = Integer.parseInt(m.group(2));
             int hi = m.group(3) == null ? lo : Integer.parseInt(m.group(3));
             if (hi < lo || hi - lo > 4094) throw CliException.invalid(col + offset);
-            for (int i = lo; i <= hi; i++) out.add(ifaceName(x, m.group(1) + i, col + offset));
+            for (int i = lo; i <= hi; i++) out.add(ifaceName(x, m.group(1) + i, col + offset, once));
             offset += part.length() + 1;
         }
         return out;

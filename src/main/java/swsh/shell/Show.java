@@ -329,6 +329,10 @@ final class Show {
         State.BridgeAttrs b = br.bridge();
         List<Integer> vlans = new ArrayList<>();
         for (int vid : cfg.vlans().keySet()) if (!a.has("vlan") || vid == a.num("vlan")) vlans.add(vid);
+        // one 802.1D tree for the whole bridge: its identity is the same in every VLAN's block
+        String[] root = bridgeId(b.rootId()), self = bridgeId(b.bridgeId());
+        String rootPort = st.links().values().stream().filter(l -> l.port() != null && l.port().portNo() == b.rootPort()
+                && x.engine().kernel.bridge().equals(l.master())).map(State.Link::name).findFirst().orElse("?");
         for (int vid : vlans) {
             List<Iface> ports = new ArrayList<>();
             for (Iface i : cfg.ifaces().values()) {
@@ -341,7 +345,6 @@ final class Show {
                 continue;
             }
             if (ports.isEmpty()) continue;
-            String[] root = bridgeId(b.rootId()), self = bridgeId(b.bridgeId());
             x.println("");
             x.println(String.format("VLAN%04d", vid));
             x.println("  Spanning tree enabled protocol ieee");
@@ -350,10 +353,8 @@ final class Show {
             if (b.rootPort() == 0) {
                 x.println("             This bridge is the root");
             } else {
-                String rp = st.links().values().stream().filter(l -> l.port() != null && l.port().portNo() == b.rootPort()
-                        && x.engine().kernel.bridge().equals(l.master())).map(State.Link::name).findFirst().orElse("?");
                 x.println(String.format("             Cost        %d", b.rootPathCost()));
-                x.println(String.format("             Port        %d (%s)", b.rootPort(), rp));
+                x.println(String.format("             Port        %d (%s)", b.rootPort(), rootPort));
             }
             x.println(String.format("             Hello Time  %2d sec  Max Age %2d sec  Forward Delay %2d sec",
                     b.helloTime() / 100, b.maxAge() / 100, b.forwardDelay() / 100));

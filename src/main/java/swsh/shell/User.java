@@ -21,6 +21,11 @@ public record User(String name, boolean admin, boolean member, String line, Stri
         return new User(name, admin, member, line, from);
     }
 
+    /** True when this process runs as root (needed to drive the kernel or build the lab). */
+    public static boolean processIsRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
     /** The user running this process (the in-process shell). */
     public static User local() {
         String name = System.getProperty("user.name");
