@@ -18,7 +18,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-import swsh.grammar.CliException;
 import swsh.kernel.FakeKernel;
 import swsh.kernel.Kernel;
 import swsh.kernel.LiveKernel;
@@ -27,13 +26,15 @@ import swsh.lab.Lab;
 import swsh.daemon.Daemon;
 import swsh.daemon.RemoteCli;
 import swsh.shell.Cli;
-import swsh.shell.Commands;
+import swsh.commands.CommandSet;
+import swsh.core.ConfigStore;
 import swsh.shell.User;
-import swsh.shell.Engine;
+import swsh.shell.CliException;
 import swsh.shell.Interactive;
 import swsh.shell.Replay;
 import swsh.shell.Session;
-import swsh.store.ConfigStore;
+import swsh.shell.Switch;
+import swsh.kernel.KernelException;
 
 /** Process entry point: options, then an interactive shell or a script run. */
 @Command(name = "swsh", mixinStandardHelpOptions = true, version = "swsh 0.1.0",
@@ -72,11 +73,11 @@ public final class Main implements Callable<Integer> {
         if (runDir == null) runDir = dir.resolve("run");
     }
 
-    private Engine engine;
+    private Switch sw;
 
-    /** The engine the options describe (built once). */
-    public Engine engine() {
-        if (engine != null) return engine;
+    /** The switch the options describe (built once). */
+    public Switch sw() {
+        if (sw != null) return sw;
         Path base = dryRun ? Path.of(System.getProperty("java.io.tmpdir"), "swsh-dry-run-" + System.getProperty("user.name")) : null;
         Path cfgDir = configDir != null ? configDir : base != null ? base.resolve("etc") : Path.of("/etc/swsh");
         Path rDir = runDir != null ? runDir : base != null ? base.resolve("run") : Path.of("/run/swsh");
@@ -85,13 +86,13 @@ public final class Main implements Callable<Integer> {
             State seed;
             try {
                 seed = kernel.read();
-            } catch (CliException e) {
+            } catch (KernelException e) {
                 seed = State.empty();
             }
             kernel = new FakeKernel(bridge, seed, System.out);
         }
-        if (engine == null) engine = new Engine(Commands.grammar(), kernel, new ConfigStore(cfgDir, rDir), defaultHostname());
-        return engine;
+        sw = Switch.of(kernel, new ConfigStore(cfgDir, rDir), defaultHostname());
+        return sw;
     }
 
     /** The machine's short host name, IOS's default prompt. */
@@ -107,7 +108,7 @@ public final class Main implements Callable<Integer> {
     }
 
     private Path runDirectory() {
-        return runDir != null ? runDir : dryRun ? engine().store.runDir : Path.of("/run/swsh");
+        return runDir != null ? runDir : dryRun ? sw().engine.store.runDir : Path.of("/run/swsh");
     }
 
     @Override
@@ -123,7 +124,7 @@ public final class Main implements Callable<Integer> {
                 return 1;
             }
             User me = User.local();
-            cli = new Session(engine(), me, script && me.admin());
+            cli = new Session(sw(), me, script && me.admin());
         } else {
             Path sock = Daemon.socketIn(runDirectory());
             cli = RemoteCli.connect(sock, !script);
@@ -154,8 +155,8 @@ public final class Main implements Callable<Integer> {
     }
 
     /** Replays startup-config as one transaction; reports failed lines on stderr; true if none failed. */
-    public static boolean replayStartup(Engine e) throws IOException {
-        Replay.Result r = Replay.merge(e, e.store.readStartup().orElse(""));
+    public static boolean replayStartup(Switch sw) throws IOException {
+        Replay.Result r = Replay.merge(sw, sw.engine.store.readStartup().orElse(""));
         r.errors().forEach(System.err::println);
         return r.errors().isEmpty();
     }
@@ -172,10 +173,10 @@ public final class Main implements Callable<Integer> {
                 System.err.println("% swshd must run as root");
                 return 1;
             }
-            Engine e = main.engine();
-            e.audit.toSyslog(!main.dryRun);
-            replayStartup(e);
-            new Daemon(e, Daemon.socketIn(e.store.runDir)).serve();
+            Switch sw = main.sw();
+            sw.audit.toSyslog(!main.dryRun);
+            replayStartup(sw);
+            new Daemon(sw, Daemon.socketIn(sw.engine.store.runDir)).serve();
             return 0;
         }
     }
@@ -188,7 +189,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            return replayStartup(main.engine()) ? 0 : 1;
+            return replayStartup(main.sw()) ? 0 : 1;
         }
     }
 
@@ -197,7 +198,7 @@ public final class Main implements Callable<Integer> {
     static final class ManPage implements Callable<Integer> {
         @Override
         public Integer call() {
-            System.out.print(swsh.shell.ManPage.render(Commands.grammar()));
+            System.out.print(swsh.shell.ManPage.render(CommandSet.grammar()));
             return 0;
         }
     }

@@ -27,7 +27,7 @@ class DaemonTest {
         Path sock = sw.dir.resolve("run/swshd.sock");
         Thread t = new Thread(() -> {
             try {
-                new Daemon(sw.engine, sock).serve();
+                new Daemon(sw.shell, sock).serve();
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

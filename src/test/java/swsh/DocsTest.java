@@ -10,14 +10,14 @@ import org.junit.jupiter.api.Test;
 
 import picocli.AutoComplete;
 import picocli.CommandLine;
-import swsh.shell.Commands;
+import swsh.commands.CommandSet;
 import swsh.shell.ManPage;
 
 /** The man page and the bash completion are generated from the definitions and kept in sync. */
 class DocsTest {
     @Test
     void manPageIsTheGeneratedOne() throws Exception {
-        String generated = ManPage.render(Commands.grammar());
+        String generated = ManPage.render(CommandSet.grammar());
         assertTrue(generated.contains("switchport access vlan <1\\-4094>"), "every command is listed");
         assertEquals(generated, Files.readString(Path.of("man/swsh.1")),
                 "man/swsh.1 is stale: regenerate with ./swsh man > man/swsh.1");

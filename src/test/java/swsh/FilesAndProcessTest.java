@@ -13,7 +13,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-import swsh.store.ConfigStore;
+import swsh.core.ConfigStore;
 
 /** Atomic config writes under kill -9, and the swsh process in script mode. */
 class FilesAndProcessTest {

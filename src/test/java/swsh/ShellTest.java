@@ -45,7 +45,8 @@ class ShellTest {
     void accessVlanCreatesTheVlanWithIosMessage() {
         TestSwitch sw = new TestSwitch();
         TestSwitch.Run r = sw.script("conf t", "int eth1", "switchport access vlan 42");
-        assertEquals("% Access VLAN does not exist. Creating vlan 42\n", r.out());
+        assertEquals("Enter configuration commands, one per line.  End with CNTL/Z.\n"
+                + "% Access VLAN does not exist. Creating vlan 42\n", r.out());
         assertTrue(sw.engine.running().hasVlan(42));
     }
 
@@ -87,7 +88,7 @@ class ShellTest {
         List<String> lines = new java.util.ArrayList<>(List.of("configure terminal"));
         lines.addAll(List.of(text.split("\n")));
         assertEquals(0, sw.script(lines.toArray(new String[0])).failed());
-        Replay.merge(sw.engine, text);
+        Replay.merge(sw.shell, text);
         assertEquals(batches, sw.kernel.applied().size(), "replaying the same config must not touch the kernel");
     }
 
@@ -134,7 +135,7 @@ class ShellTest {
         TestSwitch b = new TestSwitch();
         Files.createDirectories(b.dir.resolve("etc"));
         Files.writeString(b.dir.resolve("etc/startup-config"), startup.replace("\nend\n", "\ninterface eth9\n bogus line\nend\n"));
-        Replay.Result r = Replay.merge(b.engine, Files.readString(b.dir.resolve("etc/startup-config")));
+        Replay.Result r = Replay.merge(b.shell, Files.readString(b.dir.resolve("etc/startup-config")));
         assertEquals(1, b.kernel.applied().stream().filter(x -> x.tool().equals("bridge")).count(), "one bridge batch");
         assertFalse(r.errors().isEmpty());
         assertEquals(a.script("show running-config").out(), b.script("show running-config").out());
@@ -152,7 +153,7 @@ class ShellTest {
     @Test
     void userExecCannotSeeRunningConfig() {
         TestSwitch sw = new TestSwitch();
-        TestSwitch.Run r = sw.script(new Session(sw.engine, false), "show running-config", "show vlan brief", "configure terminal");
+        TestSwitch.Run r = sw.script(new Session(sw.shell, false), "show running-config", "show vlan brief", "configure terminal");
         assertEquals(2, r.failed());
         assertTrue(r.out().contains("VLAN Name"));
     }

@@ -11,12 +11,16 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-import swsh.grammar.CliException;
+import swsh.commands.Context;
+import swsh.commands.Modes;
+import swsh.commands.Types;
 import swsh.grammar.Command;
 import swsh.grammar.Grammar;
 import swsh.grammar.Mode;
-import swsh.grammar.ParamType;
+import swsh.grammar.ParseException;
 import swsh.grammar.Token;
+import swsh.shell.CliException;
+import swsh.shell.Errors;
 import swsh.shell.Session;
 
 /**
@@ -29,17 +33,15 @@ class SweepTest {
     private static final List<String> SETUP_IF = List.of("configure terminal", "interface eth1");
 
     static List<String> setup(Mode m) {
-        return switch (m) {
-            case USER, EXEC -> List.of();
-            case CONFIG -> List.of("configure terminal");
-            case IF -> SETUP_IF;
-            case IF_RANGE -> List.of("configure terminal", "interface range eth1 - 2");
-            case VLAN -> List.of("configure terminal", "vlan 10");
-        };
+        if (m == Modes.CONFIG) return List.of("configure terminal");
+        if (m == Modes.IF) return SETUP_IF;
+        if (m == Modes.IF_RANGE) return List.of("configure terminal", "interface range eth1 - 2");
+        if (m == Modes.VLAN) return List.of("configure terminal", "vlan 10");
+        return List.of();
     }
 
     static String sample(Token t, Random rnd) {
-        String d = t.type.display;
+        String d = t.type().display();
         if (d.startsWith("<")) {
             long lo = Long.parseLong(d.substring(1, d.indexOf('-'))), hi = Long.parseLong(d.substring(d.indexOf('-') + 1, d.length() - 1));
             long[] picks = {lo, hi, lo + (long) (rnd.nextDouble() * (hi - lo))};
@@ -49,23 +51,22 @@ class SweepTest {
             case "H.H.H" -> "0050.7966.68" + String.format("%02x", rnd.nextInt(256));
             case "A.B.C.D" -> rnd.nextBoolean() ? "255.255.255.0" : "10.1.2.3";
             case "A.B.C.D/nn" -> "10.0.0." + (1 + rnd.nextInt(200)) + "/24";
-            default -> t.type.source == ParamType.Source.VLANS ? List.of("10", "20-22", "5,7,9-11").get(rnd.nextInt(3))
-                    : t.type.source == ParamType.Source.INTERFACES ? "eth" + (1 + rnd.nextInt(4))
-                    : t.type.restOfLine ? "a b c" : List.of("alpha", "core-1").get(rnd.nextInt(2));
+            default -> Types.SOURCE_VLANS.equals(t.type().source()) ? List.of("10", "20-22", "5,7,9-11").get(rnd.nextInt(3))
+                    : Types.SOURCE_INTERFACES.equals(t.type().source()) ? "eth" + (1 + rnd.nextInt(4))
+                    : t.restOfLine() ? "a b c" : List.of("alpha", "core-1").get(rnd.nextInt(2));
         };
     }
 
     @Test
     void everyCommandInEveryModeAgreesAcrossParseTabAndHelp() {
         Random rnd = new Random(20261122L);
-        Grammar g = new TestSwitch().engine.grammar;
+        Grammar<Context> g = new TestSwitch().shell.grammar;
         int checked = 0;
-        for (Command c : g.commands()) {
+        for (Command<Context> c : g.commands()) {
             for (Mode m : c.modes) {
                 for (boolean no : new boolean[] {false, true}) {
                     if (no && !c.hasNo()) continue;
                     for (List<Token> path : c.paths()) {
-                        if (m == Mode.USER && !g.accepts(Mode.USER, line(path, rnd, false))) continue;
                         checkPath(g, m, c, path, no, rnd);
                         checked++;
                     }
@@ -84,9 +85,9 @@ class SweepTest {
         return sb.toString();
     }
 
-    private static void checkPath(Grammar g, Mode m, Command c, List<Token> path, boolean no, Random rnd) {
+    private static void checkPath(Grammar<Context> g, Mode m, Command<Context> c, List<Token> path, boolean no, Random rnd) {
         TestSwitch sw = new TestSwitch();
-        Session s = new Session(sw.engine, m != Mode.USER);
+        Session s = new Session(sw.shell, m != Modes.USER);
         for (String l : setup(m)) s.execute(l);
         assertEquals(m, s.mode());
         StringBuilder typed = new StringBuilder(no ? "no " : "");
@@ -106,22 +107,22 @@ class SweepTest {
                 word = sample(t, rnd);
             }
             typed.append(word).append(' ');
-            if (t.type != null && t.type.restOfLine) break;
+            if (t.restOfLine()) break;
         }
         String line = typed.toString().strip();
-        Grammar.Match match;
+        Grammar.Match<Context> match;
         try {
             match = g.parse(m, line);
-        } catch (CliException e) {
-            throw new AssertionError(m + ": '" + line + "' -> " + e.getMessage() + " at " + e.caret);
+        } catch (ParseException e) {
+            throw new AssertionError(m + ": '" + line + "' -> " + e.kind + " " + e.getMessage() + " at " + e.column);
         }
         assertEquals(c, match.command(), line);
-        assertEquals(no, match.no(), line);
+        assertEquals(no ? Command.Form.NO : Command.Form.RUN, match.form(), line);
         assertTrue(g.help(m, line + " ", p -> List.of()).stream().anyMatch(h -> h.word().equals("<cr>")), "<cr> after " + line);
         try {
             s.execute(line);
         } catch (CliException e) {
-            assertFalse(e.getMessage().startsWith(Session.INTERNAL), line + " -> " + e.getMessage());
+            assertFalse(e.getMessage().startsWith(Errors.INTERNAL), line + " -> " + e.getMessage());
             assertTrue(LayoutTest.ANSIBLE_ERRORS.stream().anyMatch(p -> p.matcher(e.getMessage()).find()),
                     "automation clients must see this as an error: " + line + " -> " + e.getMessage());
         }
@@ -129,12 +130,12 @@ class SweepTest {
 
     @Test
     void unknownWordsGetTheCaretUnderTheirFirstCharacter() {
-        Grammar g = new TestSwitch().engine.grammar;
+        Session s = new TestSwitch().session();
         for (String line : new ArrayList<>(List.of("show vlan bogus", "configure terminal extra", "show mac address-table vlan 0"))) {
-            CliException e = org.junit.jupiter.api.Assertions.assertThrows(CliException.class, () -> g.parse(Mode.EXEC, line));
+            CliException e = org.junit.jupiter.api.Assertions.assertThrows(CliException.class, () -> s.execute(line));
             assertEquals(line.lastIndexOf(' ') + 1, e.caret, line);
         }
-        CliException amb = org.junit.jupiter.api.Assertions.assertThrows(CliException.class, () -> g.parse(Mode.EXEC, "c"));
+        CliException amb = org.junit.jupiter.api.Assertions.assertThrows(CliException.class, () -> s.execute("c"));
         assertEquals("% Ambiguous command:  \"c\"", amb.getMessage());
     }
 }

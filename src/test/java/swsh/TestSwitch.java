@@ -17,16 +17,17 @@ import org.jline.terminal.Size;
 import org.jline.terminal.impl.ExternalTerminal;
 
 import swsh.kernel.FakeKernel;
-import swsh.shell.Commands;
-import swsh.shell.Engine;
+import swsh.core.ConfigStore;
+import swsh.core.Engine;
 import swsh.shell.Interactive;
 import swsh.shell.Replay;
 import swsh.shell.Session;
-import swsh.store.ConfigStore;
+import swsh.shell.Switch;
 
 /** A switch on an in-memory kernel with ports eth1..eth8, and its files in a temp dir. */
 public final class TestSwitch {
     public final FakeKernel kernel;
+    public final Switch shell;
     public final Engine engine;
     public final Path dir;
 
@@ -41,12 +42,13 @@ public final class TestSwitch {
             throw new UncheckedIOException(e);
         }
         this.kernel = kernel;
-        this.engine = new Engine(Commands.grammar(), kernel, new ConfigStore(dir.resolve("etc"), dir.resolve("run")), "Switch");
+        this.shell = Switch.of(kernel, new ConfigStore(dir.resolve("etc"), dir.resolve("run")), "Switch");
+        this.engine = shell.engine;
     }
 
     /** A privileged session. */
     public Session session() {
-        return new Session(engine, true);
+        return new Session(shell, true);
     }
 
     /** Runs script lines in a fresh privileged session; returns stdout, stderr and the failures. */
@@ -77,10 +79,10 @@ public final class TestSwitch {
             Attributes attrs = t.getAttributes();
             attrs.setLocalFlag(Attributes.LocalFlag.ECHO, false);
             t.setAttributes(attrs);
-            Interactive shell = new Interactive(new Session(engine, false), t);
+            Interactive term = new Interactive(new Session(shell, false), t);
             feed.write(keys.replace("\n", "\r").getBytes(StandardCharsets.UTF_8));
             feed.close();
-            shell.run();
+            term.run();
             t.flush();
             t.close();
             return screen(screen.toString(StandardCharsets.UTF_8));

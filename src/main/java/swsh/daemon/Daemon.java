@@ -16,10 +16,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
-import swsh.grammar.CliException;
 import swsh.grammar.Grammar;
-import swsh.shell.Engine;
+import swsh.shell.CliException;
 import swsh.shell.Session;
+import swsh.shell.Switch;
 import swsh.shell.User;
 
 /**
@@ -28,12 +28,12 @@ import swsh.shell.User;
  * privilege check happens here.
  */
 public final class Daemon {
-    private final Engine engine;
+    private final Switch sw;
     private final Path socket;
     private int vty;
 
-    public Daemon(Engine engine, Path socket) {
-        this.engine = engine;
+    public Daemon(Switch sw, Path socket) {
+        this.sw = sw;
         this.socket = socket;
     }
 
@@ -67,7 +67,7 @@ public final class Daemon {
             boolean tty = hello.path("tty").asBoolean(false);
             User user = User.of(peer.user().getName(), peer.group().getName(), tty ? line : "script", from);
             // scripts of admins start privileged (ssh sw 'conf t ...'); everyone else at user EXEC
-            Session s = new Session(engine, user, !tty && user.admin());
+            Session s = new Session(sw, user, !tty && user.admin());
             try {
                 s.setAsker((q, secret) -> ask(wire, q, secret));
                 wire.send(state(s, Wire.message()));

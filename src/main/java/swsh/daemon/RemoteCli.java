@@ -11,9 +11,9 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import swsh.grammar.CliException;
 import swsh.grammar.Grammar;
 import swsh.shell.Cli;
+import swsh.shell.CliException;
 
 /** The shell's side of a session held by swshd. */
 public final class RemoteCli implements Cli {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import swsh.grammar.CliException;
+
 
 /**
  * An in-memory kernel that understands the batch lines the planner writes. It backs
@@ -94,7 +94,7 @@ public final class FakeKernel implements Kernel {
 
     private State.Link need(String dev, String line) {
         State.Link l = links.get(dev);
-        if (l == null) throw new CliException("% Error: cannot find device \"" + dev + "\" (" + line + ")");
+        if (l == null) throw new KernelException("% Error: cannot find device \"" + dev + "\" (" + line + ")");
         return l;
     }
 
@@ -178,7 +178,7 @@ public final class FakeKernel implements Kernel {
         State.Link l = need(dev, line);
         if (obj.equals("vlan")) {
             if (!dev.equals(bridge) && !bridge.equals(l.master())) {
-                throw new CliException("% Error: " + dev + " is not a bridge port (" + line + ")");
+                throw new KernelException("% Error: " + dev + " is not a bridge port (" + line + ")");
             }
             String[] r = after(w, "vid").split("-");
             int lo = Integer.parseInt(r[0]), hi = Integer.parseInt(r[r.length - 1]);

@@ -4,7 +4,7 @@ package swsh.kernel;
 public interface Kernel {
     State read();
 
-    /** Runs the plan; throws {@link swsh.grammar.CliException} naming what the kernel refused. */
+    /** Runs the plan; throws {@link swsh.grammar.KernelException} naming what the kernel refused. */
     void apply(Plan plan);
 
     /** Forgets the dynamically learned MACs of a port (optionally of one VLAN only). */

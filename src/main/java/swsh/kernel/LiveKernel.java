@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import swsh.grammar.CliException;
+
 
 /**
  * The Linux kernel through iproute2: reads with {@code ip -j -d addr} and {@code bridge -j}, applies each
@@ -59,10 +59,10 @@ public final class LiveKernel implements Kernel {
             int st = p.waitFor();
             return new Result(st, out.join(), err.join());
         } catch (IOException e) {
-            throw new CliException("% Error: cannot run " + argv.get(0) + ": " + e.getMessage());
+            throw new KernelException("% Error: cannot run " + argv.get(0) + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CliException("% Error: interrupted while running " + argv.get(0));
+            throw new KernelException("% Error: interrupted while running " + argv.get(0));
         }
     }
 
@@ -77,13 +77,13 @@ public final class LiveKernel implements Kernel {
     private JsonNode json(String tool, String... args) {
         Result r = exec(argv(tool, args), null);
         if (r.status != 0) {
-            throw new CliException("% Error: cannot read the kernel state (" + tool + " " + String.join(" ", args) + "): " + r.err.strip());
+            throw new KernelException("% Error: cannot read the kernel state (" + tool + " " + String.join(" ", args) + "): " + r.err.strip());
         }
         try {
             String text = r.out.isBlank() ? "[]" : r.out;
             return JSON.readTree(text);
         } catch (IOException e) {
-            throw new CliException("% Error: cannot parse " + tool + " output: " + e.getMessage());
+            throw new KernelException("% Error: cannot parse " + tool + " output: " + e.getMessage());
         }
     }
 
@@ -182,7 +182,7 @@ public final class LiveKernel implements Kernel {
                     if (n >= 1 && n <= b.lines().size()) what = " '" + b.tool() + " " + b.lines().get(n - 1) + "'";
                 }
                 String msg = r.err.replaceAll("Command failed -:\\d+", "").strip().replace('\n', ' ');
-                throw new CliException("% Error: the kernel refused" + what + ": " + msg);
+                throw new KernelException("% Error: the kernel refused" + what + ": " + msg);
             }
         }
     }
@@ -193,6 +193,6 @@ public final class LiveKernel implements Kernel {
         if (vlan != null) a.addAll(List.of("vlan", vlan.toString()));
         a.addAll(List.of("master", "dynamic"));
         Result r = exec(argv("bridge", a.toArray(new String[0])), null);
-        if (r.status != 0) throw new CliException("% Error: cannot clear MAC addresses of " + dev + ": " + r.err.strip());
+        if (r.status != 0) throw new KernelException("% Error: cannot clear MAC addresses of " + dev + ": " + r.err.strip());
     }
 }

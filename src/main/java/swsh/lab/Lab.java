@@ -125,7 +125,7 @@ public final class Lab {
             // a new lab kernel: the running-config starts from startup-config, as after a boot
             run(List.of("rm", "-rf", DIR.resolve("run").toString()), true);
             main.useLab(SWITCH_NS, DIR);
-            Main.replayStartup(main.engine());
+            Main.replayStartup(main.sw());
             int rc = main.call();
             if (System.getenv("SWSH_IN_UML") == null) System.out.println("The lab stays up; remove it with: swsh lab down");
             return rc;

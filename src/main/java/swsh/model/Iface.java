@@ -24,8 +24,11 @@ public record Iface(
 
     public enum PortMode { ACCESS, TRUNK }
 
+    /** The access and native VLAN of a port nobody configured. */
+    public static final int DEFAULT_VLAN = 1;
+
     public static Iface named(String name) {
-        return new Iface(name, true, null, 1, null, 1, false, false, null, null, null, null, null, false, null);
+        return new Iface(name, true, null, DEFAULT_VLAN, null, DEFAULT_VLAN, false, false, null, null, null, null, null, false, null);
     }
 
     /** SVI names are {@code Vlan<N>}; everything else is a kernel interface. */

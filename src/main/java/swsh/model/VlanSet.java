@@ -7,7 +7,6 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import swsh.grammar.CliException;
 
 /** An immutable set of VLAN ids 1-4094, written like IOS writes it: {@code 10,20-30}. */
 public final class VlanSet {
@@ -46,11 +45,11 @@ public final class VlanSet {
         for (String part : text.split(",")) {
             String[] ends = part.split("-", -1);
             if (ends.length > 2 || ends[0].isEmpty() || ends[ends.length - 1].isEmpty()) {
-                throw new CliException("% Invalid VLAN list: " + text);
+                throw new ModelException("Invalid VLAN list: " + text);
             }
             int lo = parseId(ends[0]);
             int hi = ends.length == 2 ? parseId(ends[1]) : lo;
-            if (hi < lo) throw new CliException("% Invalid VLAN range " + part + ": end is below start");
+            if (hi < lo) throw new ModelException("Invalid VLAN range " + part + ": end is below start");
             b.set(lo, hi + 1);
         }
         return new VlanSet(b);
@@ -61,9 +60,9 @@ public final class VlanSet {
         try {
             v = Long.parseLong(s);
         } catch (NumberFormatException e) {
-            throw new CliException("% Invalid VLAN id: " + s);
+            throw new ModelException("Invalid VLAN id: " + s);
         }
-        if (v < 1 || v > 4094) throw new CliException("% Invalid VLAN list: VLAN " + s + " is out of range 1-4094");
+        if (v < 1 || v > 4094) throw new ModelException("Invalid VLAN list: VLAN " + s + " is out of range 1-4094");
         return (int) v;
     }
 

@@ -14,7 +14,6 @@ import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.utils.NonBlockingReader;
 
-import swsh.grammar.CliException;
 import swsh.grammar.Grammar;
 
 /**

@@ -4,8 +4,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
-import swsh.grammar.CliException;
-import swsh.grammar.Mode;
 
 /**
  * Runs lines from a script, {@code -c}, stdin or a config file: mode carried from line to line,
@@ -56,8 +54,8 @@ public final class Replay {
     }
 
     /** Replays a config text as one transaction on top of the running config, then applies once. */
-    public static Result merge(Engine engine, String text) {
-        Session s = new Session(engine, true);
+    public static Result merge(Switch sw, String text) {
+        Session s = new Session(sw, true);
         s.execute("configure terminal");
         s.beginTransaction();
         List<String> errors = new ArrayList<>();
@@ -71,7 +69,7 @@ public final class Replay {
             } catch (CliException e) {
                 errors.add(report(n, line, e));
             }
-            if (s.mode() == Mode.EXEC || s.mode() == Mode.USER) s.execute("configure terminal");
+            if (!s.mode().config()) s.execute("configure terminal");
         }
         try {
             s.commitTransaction();

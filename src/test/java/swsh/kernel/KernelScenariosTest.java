@@ -216,8 +216,8 @@ class KernelScenariosTest {
 
         String links = sh("ip", "-n", "sw", "-j", "-d", "link", "show");
         int before = sw.kernel.batches;
-        swsh.shell.Replay.merge(sw.engine, sw.run("show startup-config"));
-        swsh.shell.Replay.merge(sw.engine, sw.run("show startup-config"));
+        swsh.shell.Replay.merge(sw.shell, sw.run("show startup-config"));
+        swsh.shell.Replay.merge(sw.shell, sw.run("show startup-config"));
         assertEquals(before, sw.kernel.batches, "replaying the same startup-config sends nothing to the kernel");
         LiveKernel.Result again = sw.process(null, "boot");
         assertEquals(0, again.status(), again.err());
@@ -254,7 +254,7 @@ class KernelScenariosTest {
                 .replaceAll("(?s).*\"ifalias\":\"([^\"]*)\".*", "$1"));
         assertTrue(Net.ok("ip", "-n", "sw", "link", "show", "eth2"), "eth2 still exists");
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        int failed = swsh.shell.Replay.run(new swsh.shell.Session(sw.engine, true),
+        int failed = swsh.shell.Replay.run(new swsh.shell.Session(sw.shell, true),
                 java.util.List.of("conf t", "int eth1", "description bad\" -force", "spanning-tree cost 100000", "end"),
                 new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err));
         assertEquals(2, failed, err.toString());

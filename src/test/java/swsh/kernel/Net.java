@@ -9,11 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import swsh.shell.Commands;
-import swsh.shell.Engine;
 import swsh.shell.Replay;
 import swsh.shell.Session;
-import swsh.store.ConfigStore;
+import swsh.core.ConfigStore;
 
 /** Test network: namespaces as hosts, veth pairs as cables, and swsh switches in namespaces. */
 final class Net {
@@ -90,7 +88,7 @@ final class Net {
     static final class Switch {
         final String ns;
         final Counting kernel;
-        final Engine engine;
+        final swsh.shell.Switch shell;
         final Path dir;
 
         Switch(String ns) {
@@ -102,7 +100,7 @@ final class Net {
                 throw new java.io.UncheckedIOException(e);
             }
             kernel = new Counting(new LiveKernel("swbr0", ns));
-            engine = new Engine(Commands.grammar(), kernel, store(), ns);
+            shell = swsh.shell.Switch.of(kernel, store(), ns);
         }
 
         ConfigStore store() {
@@ -112,7 +110,7 @@ final class Net {
         /** Types the lines into a privileged shell session; fails on any error line. */
         String run(String... lines) {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(), err = new java.io.ByteArrayOutputStream();
-            int failed = Replay.run(new Session(engine, true), List.of(lines), new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+            int failed = Replay.run(new Session(shell, true), List.of(lines), new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
                     new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
             if (failed != 0) fail("swsh in " + ns + " reported:\n" + err);
             return out.toString(StandardCharsets.UTF_8);

@@ -15,9 +15,7 @@ import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 import swsh.daemon.Daemon;
-import swsh.shell.Commands;
-import swsh.shell.Engine;
-import swsh.store.ConfigStore;
+import swsh.core.ConfigStore;
 
 /**
  * A real login path: OpenSSH's sshd on 127.0.0.1:2222 with its own config and host key, test
@@ -29,7 +27,7 @@ final class SshFixture implements AutoCloseable {
     static final int PORT = 2222;
     static final String NS = "sshsw";
 
-    final Engine engine;
+    final swsh.shell.Switch sw;
     private final Process sshd;
 
     SshFixture() throws Exception {
@@ -57,11 +55,11 @@ final class SshFixture implements AutoCloseable {
         sh("chmod", "755", shell.toString());
         sh("chmod", "600", DIR.resolve("client").toString(), DIR.resolve("hostkey").toString());
 
-        engine = new Engine(Commands.grammar(), new LiveKernel("swbr0", NS),
+        sw = swsh.shell.Switch.of(new LiveKernel("swbr0", NS),
                 new ConfigStore(DIR.resolve("etc"), DIR.resolve("run")), "sw-ssh");
         Thread t = new Thread(() -> {
             try {
-                new Daemon(engine, Daemon.socketIn(DIR.resolve("run"))).serve();
+                new Daemon(sw, Daemon.socketIn(DIR.resolve("run"))).serve();
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -1,4 +1,4 @@
-package swsh.store;
+package swsh.core;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

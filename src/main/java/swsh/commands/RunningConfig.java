@@ -1,4 +1,4 @@
-package swsh.model;
+package swsh.commands;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -7,20 +7,21 @@ import java.util.List;
 import swsh.grammar.Command;
 import swsh.grammar.Grammar;
 import swsh.grammar.Mode;
+import swsh.model.Config;
 
 /**
  * running-config text in IOS layout. Each line comes from the command that sets it (its
  * {@code renders} function), in the order the commands are defined, so the text and the
  * grammar cannot drift apart.
  */
-public final class Render {
-    private Render() {}
+public final class RunningConfig {
+    private RunningConfig() {}
 
     /** The config body: from the first {@code !} to {@code end}. */
-    public static String body(Grammar g, Config c) {
+    public static String body(Grammar<Context> g, Config c) {
         StringBuilder sb = new StringBuilder("!\n");
-        for (Command cmd : g.commands()) {
-            if (!cmd.modes.contains(Mode.CONFIG)) continue;
+        for (Command<Context> cmd : g.commands()) {
+            if (!cmd.modes.contains(Modes.CONFIG)) continue;
             List<String> lines = cmd.render(c);
             for (String l : lines) sb.append(l).append('\n');
             if (!lines.isEmpty() && !lines.get(lines.size() - 1).equals("!")) sb.append("!\n");
@@ -28,17 +29,17 @@ public final class Render {
         return sb.append("end\n").toString();
     }
 
-    public static String runningConfig(Grammar g, Config c) {
+    public static String text(Grammar<Context> g, Config c) {
         String body = body(g, c);
         return "Building configuration...\n\nCurrent configuration : "
                 + body.getBytes(StandardCharsets.UTF_8).length + " bytes\n" + body;
     }
 
     /** One block: the header line, each sub-mode command's lines indented by one space, then {@code !}. */
-    public static List<String> block(Grammar g, Mode sub, String header, Object scope) {
+    public static List<String> block(Grammar<Context> g, Mode sub, String header, Object scope) {
         List<String> out = new ArrayList<>();
         out.add(header);
-        for (Command cmd : g.commands()) {
+        for (Command<Context> cmd : g.commands()) {
             if (!cmd.modes.contains(sub)) continue;
             for (String l : cmd.render(scope)) out.add(" " + l);
         }
@@ -46,9 +47,8 @@ public final class Render {
         return out;
     }
 
-    /** Dotted mask for a prefix length. */
-    public static String mask(int len) {
-        long m = len == 0 ? 0 : (0xffffffffL << (32 - len)) & 0xffffffffL;
-        return ((m >> 24) & 255) + "." + ((m >> 16) & 255) + "." + ((m >> 8) & 255) + "." + (m & 255);
+    /** One line when {@code cond} holds, else none. */
+    public static List<String> lineIf(boolean cond, String line) {
+        return cond ? List.of(line) : List.of();
     }
 }

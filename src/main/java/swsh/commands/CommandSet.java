@@ -1,0 +1,76 @@
+package swsh.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import swsh.commands.mac.MacCommands;
+import swsh.commands.mac.ShowMac;
+import swsh.commands.port.InterfaceCommands;
+import swsh.commands.port.PortCommands;
+import swsh.commands.port.ShowInterfaces;
+import swsh.commands.stp.ShowSpanningTree;
+import swsh.commands.stp.StpCommands;
+import swsh.commands.svi.SviCommands;
+import swsh.commands.system.ExecCommands;
+import swsh.commands.system.ShowSystem;
+import swsh.commands.system.SystemCommands;
+import swsh.commands.vlan.ShowVlan;
+import swsh.commands.vlan.VlanCommands;
+import swsh.grammar.Grammar;
+import swsh.grammar.Mode;
+import swsh.model.Config;
+
+/**
+ * Every command of the switch, feature by feature. The order of definition is the order of
+ * running-config (and of the lines inside each interface or VLAN block).
+ */
+public final class CommandSet {
+    private CommandSet() {}
+
+    private static volatile Grammar<Context> grammar;
+
+    /** The grammar of the whole shell, built (and checked) once. */
+    public static Grammar<Context> grammar() {
+        Grammar<Context> g = grammar;
+        if (g == null) {
+            synchronized (CommandSet.class) {
+                if (grammar == null) grammar = build();
+                g = grammar;
+            }
+        }
+        return g;
+    }
+
+    private static Grammar<Context> build() {
+        Defs d = new Defs();
+        ExecCommands.define(d);
+        ShowSystem.define(d);
+        ShowVlan.define(d);
+        ShowInterfaces.define(d);
+        ShowSpanningTree.define(d);
+        ShowMac.define(d);
+        SystemCommands.define(d);
+        StpCommands.global(d);
+        VlanCommands.define(d);
+        InterfaceCommands.define(d);
+        PortCommands.define(d);
+        SviCommands.define(d);
+        InterfaceCommands.state(d);
+        StpCommands.port(d);
+        MacCommands.define(d);
+        List<Grammar.Delegate> delegates = new ArrayList<>();
+        for (Mode m : Modes.CONFIGS) delegates.add(new Grammar.Delegate(m, "do", Help.DO, Modes.EXEC));
+        List<Grammar.FilterDef> filters = List.of(
+                new Grammar.FilterDef("begin", "Begin with the line that matches", false),
+                new Grammar.FilterDef("count", "Count number of lines which match regexp", true),
+                new Grammar.FilterDef("exclude", "Exclude lines that match", false),
+                new Grammar.FilterDef("include", "Include lines that match", false),
+                new Grammar.FilterDef("section", "Filter a section of output", false));
+        return Grammar.build(Modes.ALL, d.all(), delegates, Help.PIPE, filters, Help.REGEX, Help.NO, Help.DEFAULT);
+    }
+
+    /** running-config text of a config. */
+    public static String render(Config c) {
+        return RunningConfig.text(grammar(), c);
+    }
+}

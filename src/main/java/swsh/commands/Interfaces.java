@@ -1,0 +1,74 @@
+package swsh.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import swsh.kernel.State;
+import swsh.model.Iface;
+
+/** Interface names as users type them: SVI spellings, existence in the kernel, and ranges. */
+public final class Interfaces {
+    private Interfaces() {}
+
+    private static final Pattern SVI = Pattern.compile("(?i)vlan0*([0-9]{1,4})");
+
+    /** {@code vlan10} or {@code Vlan10} is the SVI of VLAN 10; other names are kernel interfaces. */
+    public static String canonical(String name) {
+        Matcher m = SVI.matcher(name);
+        if (m.matches()) {
+            int id = Integer.parseInt(m.group(1));
+            if (id < 1 || id > 4094) throw new IllegalArgumentException("VLAN interface number must be 1-4094");
+            return "Vlan" + id;
+        }
+        if (Iface.isSvi(name)) throw new IllegalArgumentException("VLAN interface number must be 1-4094");
+        return name;
+    }
+
+    /** Checks that a kernel interface exists and may become a switchport; SVIs always may. */
+    public static String existing(Context x, String name, int col) {
+        return existing(x, name, col, x.engine().kernel::read);
+    }
+
+    private static String existing(Context x, String name, int col, Supplier<State> kernel) {
+        if (Iface.isSvi(name)) return name;
+        String bridge = x.engine().kernel.bridge();
+        if (name.equals(bridge) || name.startsWith(bridge + ".") || name.equals("lo")) {
+            throw new CommandException("% Invalid input: interface " + name + " is the switch's own and cannot be configured", col);
+        }
+        if (!x.config().ifaces().containsKey(name) && kernel.get().link(name) == null) {
+            throw new CommandException("% Invalid input: interface " + name + " not found", col);
+        }
+        return name;
+    }
+
+    private static final Pattern RANGE_PART = Pattern.compile("\\s*([A-Za-z0-9_.@:+-]*?)(\\d{1,9})\\s*(?:-\\s*(\\d{1,9}))?\\s*");
+
+    /** {@code eth1 - 4, eth7} to the interface names, each checked (the kernel is read at most once). */
+    public static List<String> range(Context x, String text, int col) {
+        State[] read = {null};
+        Supplier<State> once = () -> read[0] != null ? read[0] : (read[0] = x.engine().kernel.read());
+        List<String> out = new ArrayList<>();
+        int offset = 0;
+        for (String part : text.split(",", -1)) {
+            Matcher m = RANGE_PART.matcher(part);
+            if (!m.matches()) throw new CommandException("% Invalid input detected at '^' marker.", col + offset);
+            int lo = Integer.parseInt(m.group(2));
+            int hi = m.group(3) == null ? lo : Integer.parseInt(m.group(3));
+            if (hi < lo || hi - lo > 4094) throw new CommandException("% Invalid input detected at '^' marker.", col + offset);
+            for (int i = lo; i <= hi; i++) {
+                String name;
+                try {
+                    name = canonical(m.group(1) + i);
+                } catch (IllegalArgumentException e) {
+                    throw new CommandException("% " + e.getMessage(), col + offset);
+                }
+                out.add(existing(x, name, col + offset, once));
+            }
+            offset += part.length() + 1;
+        }
+        return out;
+    }
+}

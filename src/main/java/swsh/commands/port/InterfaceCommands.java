@@ -1,0 +1,85 @@
+package swsh.commands.port;
+
+import static swsh.commands.Modes.CONFIG;
+import static swsh.commands.Modes.IF;
+import static swsh.commands.Modes.IF_RANGE;
+import static swsh.commands.Modes.PORT;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import swsh.commands.CommandException;
+import swsh.commands.CommandSet;
+import swsh.commands.Context;
+import swsh.commands.Defs;
+import swsh.commands.Help;
+import swsh.commands.Interfaces;
+import swsh.commands.RunningConfig;
+import swsh.commands.Types;
+import swsh.grammar.Arg;
+import swsh.kernel.Quote;
+import swsh.model.Config;
+import swsh.model.Iface;
+
+/** Selecting interfaces ({@code interface}, {@code interface range}) and what every interface has: description, state. */
+public final class InterfaceCommands {
+    private InterfaceCommands() {}
+
+    private static final Arg<String> NAME = Arg.of("name", Types.IFNAME);
+    private static final Arg<String> RANGE = Arg.of("range", Types.IFRANGE);
+    private static final Arg<String> TEXT = Arg.of("text", Types.LINE);
+
+    /** The interface blocks and their first lines. */
+    public static void define(Defs d) {
+        d.cmd(CONFIG, "interface $name", Help.INTERFACE, Help.IFNAME).bind(NAME)
+                .run((x, a) -> enter(x, Interfaces.existing(x, a.get(NAME), a.column(NAME))))
+                .noWithArgs((x, a) -> x.edit(c -> c.withoutIface(a.get(NAME))))
+                .dflt((x, a) -> {
+                    String n = Interfaces.existing(x, a.get(NAME), a.column(NAME));
+                    x.edit(c -> c.withIface(Iface.named(n)));
+                    x.println("Interface " + n + " set to default configuration");
+                })
+                .renders(Config.class, c -> {
+                    List<String> l = new ArrayList<>();
+                    for (Iface i : c.ifaces().values()) l.addAll(RunningConfig.block(CommandSet.grammar(), IF, "interface " + i.name(), i));
+                    return l;
+                });
+        d.cmd(CONFIG, "interface range $range", Help.INTERFACE, "interface range command", "Interfaces, e.g. eth1 - 4, eth7")
+                .bind(RANGE)
+                .run((x, a) -> {
+                    List<String> names = Interfaces.range(x, a.get(RANGE), a.column(RANGE));
+                    x.edit(c -> {
+                        Config n = c;
+                        for (String i : names) if (!n.ifaces().containsKey(i)) n = n.withIface(Iface.named(i));
+                        return n;
+                    });
+                    x.enter(IF_RANGE, names, 0);
+                });
+        d.cmd(PORT, "description $text", "Interface specific description", "Up to 240 characters describing this interface")
+                .bind(TEXT)
+                .run((x, a) -> {
+                    String text = a.get(TEXT);
+                    if (text.length() > 240 || !Quote.safe(text)) {
+                        throw new CommandException("% Invalid description: use up to 240 printable characters without # \" or \\",
+                                a.column(TEXT));
+                    }
+                    x.editIfaces(i -> i.withDescription(text));
+                })
+                .no((x, a) -> x.editIfaces(i -> i.withDescription(null)))
+                .renders(Iface.class, i -> RunningConfig.lineIf(i.description() != null, "description " + i.description()));
+    }
+
+    /** {@code shutdown}: rendered after the addresses, as IOS does. */
+    public static void state(Defs d) {
+        d.cmd(PORT, "shutdown", "Shutdown the selected interface")
+                .run((x, a) -> x.editIfaces(i -> i.withShutdown(true)))
+                .no((x, a) -> x.editIfaces(i -> i.withShutdown(false)))
+                .renders(Iface.class, i -> RunningConfig.lineIf(i.shutdown(), "shutdown"));
+    }
+
+    /** Creates the interface block if needed and enters config-if for it. */
+    public static void enter(Context x, String name) {
+        x.edit(c -> c.ifaces().containsKey(name) ? c : c.withIface(Iface.named(name)));
+        x.enter(IF, List.of(name), 0);
+    }
+}

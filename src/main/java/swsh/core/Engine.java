@@ -1,0 +1,107 @@
+package swsh.core;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+import swsh.kernel.Kernel;
+import swsh.kernel.KernelException;
+import swsh.kernel.Plan;
+import swsh.kernel.Planner;
+import swsh.kernel.State;
+import swsh.model.Config;
+
+/**
+ * The transaction engine behind every session: the running config, the kernel it drives and
+ * the files it keeps. A change is: lock, reload what other processes saved, edit, plan against
+ * the kernel, apply, save. A change the kernel refuses is rolled back, so the running-config
+ * always says what the kernel has. It knows nothing of sessions or the CLI.
+ */
+public final class Engine {
+    public final Kernel kernel;
+    public final ConfigStore store;
+    public final String defaultHostname;
+    private final Function<Config, String> renderer;
+    private Config running;
+    private long stamp = -1;
+
+    /** {@code renderer} turns a config into its running-config text (saved beside the model). */
+    public Engine(Kernel kernel, ConfigStore store, String defaultHostname, Function<Config, String> renderer) {
+        this.kernel = kernel;
+        this.store = store;
+        this.defaultHostname = defaultHostname;
+        this.renderer = renderer;
+    }
+
+    /** The running config, including what other processes saved since we last looked. */
+    public synchronized Config running() {
+        long s = store.runningStamp();
+        if (s != stamp || running == null) {
+            running = store.loadRunning().orElseGet(() -> running != null ? running : Config.empty(defaultHostname));
+            stamp = s;
+        }
+        return running;
+    }
+
+    /** The running-config text of a config. */
+    public String render(Config c) {
+        return renderer.apply(c);
+    }
+
+    /** Applies an edit to the running config and to the kernel; false when it changed nothing. */
+    public synchronized boolean commit(UnaryOperator<Config> edit) {
+        try (FileChannel lock = store.lock()) {
+            stamp = -1;
+            Config before = running();
+            Config after = edit.apply(before);
+            if (after.equals(before)) return false;
+            apply(after);
+            return true;
+        } catch (IOException e) {
+            throw new EngineException("% Error: cannot lock the running-config: " + e.getMessage());
+        }
+    }
+
+    /** Replaces the whole running config (boot, copy ... running-config), then applies it once. */
+    public synchronized void replace(Config cfg) {
+        try (FileChannel lock = store.lock()) {
+            apply(cfg);
+        } catch (IOException e) {
+            throw new EngineException("% Error: cannot lock the running-config: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Drives the kernel to {@code cfg} and makes it the running config. When the kernel refuses
+     * part of the plan, what was already applied is rolled back to the current running config.
+     */
+    private void apply(Config cfg) {
+        State actual = kernel.read();
+        Plan plan = Planner.plan(cfg, actual, kernel.bridge());
+        try {
+            kernel.apply(plan);
+        } catch (KernelException e) {
+            Config old = running;
+            if (old != null) {
+                try {
+                    kernel.apply(Planner.plan(old, kernel.read(), kernel.bridge()));
+                } catch (KernelException rollback) {
+                    throw new KernelException(e.getMessage() + "\n% Error: rolling back also failed: " + rollback.getMessage());
+                }
+            }
+            throw e;
+        }
+        save(cfg);
+    }
+
+    private void save(Config cfg) {
+        try {
+            store.saveRunning(cfg, render(cfg));
+            running = cfg;
+            stamp = store.runningStamp();
+        } catch (IOException e) {
+            throw new EngineException("% Error: cannot write " + store.running() + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package swsh.shell;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import swsh.grammar.Grammar;
+
+/** An output filter after {@code |}: include, exclude, begin, section, count. */
+record Filter(String kind, Pattern re) {
+    static Filter of(Grammar.Filter f) {
+        try {
+            return new Filter(f.kind(), Pattern.compile(f.regex()));
+        } catch (PatternSyntaxException e) {
+            throw new CliException("% Invalid regular expression: " + f.regex());
+        }
+    }
+
+    String apply(String text) {
+        List<String> lines = List.of(text.split("\n", -1));
+        if (text.endsWith("\n")) lines = lines.subList(0, lines.size() - 1);
+        StringBuilder sb = new StringBuilder();
+        switch (kind) {
+            case "include", "exclude" -> {
+                boolean inc = kind.equals("include");
+                for (String l : lines) if (re.matcher(l).find() == inc) sb.append(l).append('\n');
+            }
+            case "begin" -> {
+                boolean on = false;
+                for (String l : lines) {
+                    on |= re.matcher(l).find();
+                    if (on) sb.append(l).append('\n');
+                }
+            }
+            case "section" -> {
+                boolean on = false;
+                for (String l : lines) {
+                    boolean child = l.startsWith(" ");
+                    if (!child) on = re.matcher(l).find();
+                    if (on || (child && re.matcher(l).find())) sb.append(l).append('\n');
+                }
+            }
+            default -> {
+                int n = 0;
+                for (String l : lines) if (re.matcher(l).find()) n++;
+                sb.append("Number of lines which match regexp = ").append(n).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,42 @@
+package swsh.shell;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import swsh.commands.CommandSet;
+import swsh.commands.Context;
+import swsh.core.ConfigStore;
+import swsh.core.Engine;
+import swsh.grammar.Grammar;
+import swsh.kernel.Kernel;
+
+/** The switch as its shells see it: the engine, the grammar, the audit log and the open sessions. */
+public final class Switch {
+    public final Engine engine;
+    public final Grammar<Context> grammar;
+    public final Audit audit = new Audit();
+    private final List<Session> sessions = new CopyOnWriteArrayList<>();
+
+    public Switch(Engine engine) {
+        this.engine = engine;
+        this.grammar = CommandSet.grammar();
+    }
+
+    /** A switch on {@code kernel} keeping its files in {@code store}. */
+    public static Switch of(Kernel kernel, ConfigStore store, String defaultHostname) {
+        return new Switch(new Engine(kernel, store, defaultHostname, CommandSet::render));
+    }
+
+    void register(Session s) {
+        sessions.add(s);
+    }
+
+    void unregister(Session s) {
+        sessions.remove(s);
+    }
+
+    /** The open sessions, oldest first. */
+    public List<Session> sessions() {
+        return List.copyOf(sessions);
+    }
+}
