@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
 import swsh.grammar.CliException;
 import swsh.kernel.FakeKernel;
 import swsh.kernel.Kernel;
+import swsh.kernel.KernelException;
 import swsh.kernel.LiveKernel;
 import swsh.kernel.State;
 import swsh.lab.Lab;
@@ -85,7 +86,7 @@ public final class Main implements Callable<Integer> {
             State seed;
             try {
                 seed = kernel.read();
-            } catch (CliException e) {
+            } catch (KernelException e) {
                 seed = State.empty();
             }
             kernel = new FakeKernel(bridge, seed, System.out);
@@ -205,7 +206,7 @@ public final class Main implements Callable<Integer> {
     public static void main(String[] args) {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            System.err.println(ex instanceof CliException ? ex.getMessage() : "% " + ex);
+            System.err.println(ex instanceof CliException || ex instanceof KernelException ? ex.getMessage() : "% " + ex);
             return 1;
         });
         System.exit(cl.execute(args));

@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 import swsh.grammar.CliException;
 import swsh.grammar.Grammar;
 import swsh.kernel.Kernel;
+import swsh.kernel.KernelException;
 import swsh.kernel.Plan;
 import swsh.kernel.Planner;
 import swsh.kernel.State;
@@ -85,20 +86,25 @@ public final class Engine {
      * the running-config keeps saying what the kernel has.
      */
     private void apply(Config cfg) {
-        State actual = kernel.read();
+        State actual;
+        try {
+            actual = kernel.read();
+        } catch (KernelException e) {
+            throw new CliException(e.getMessage());
+        }
         Plan plan = Planner.plan(cfg, actual, kernel.bridge());
         try {
             kernel.apply(plan);
-        } catch (CliException e) {
+        } catch (KernelException e) {
             Config old = running;
             if (old != null) {
                 try {
                     kernel.apply(Planner.plan(old, kernel.read(), kernel.bridge()));
-                } catch (CliException rollback) {
+                } catch (KernelException rollback) {
                     throw new CliException(e.getMessage() + "\n% Error: rolling back also failed: " + rollback.getMessage());
                 }
             }
-            throw e;
+            throw new CliException(e.getMessage());
         }
         save(cfg);
     }

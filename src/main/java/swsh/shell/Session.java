@@ -230,6 +230,8 @@ public final class Session implements Cli {
             m.handler().run(new Ctx(this, out), m.args());
         } catch (CliException e) {
             throw e;
+        } catch (swsh.kernel.KernelException e) {
+            throw new CliException(e.getMessage());
         } catch (RuntimeException e) {
             throw internal(e);
         } finally {
