@@ -85,7 +85,7 @@ public final class FakeKernel implements Kernel {
             lines.forEach(echo::println);
         }
         applied.add(plan);
-        for (Op op : plan.ops()) op.accept(apply);
+        for (Op op : plan.ops()) op.accept(applier);
     }
 
     private State.Link need(String dev, Op op) {
@@ -147,7 +147,7 @@ public final class FakeKernel implements Kernel {
         fdb.removeIf(f -> f.dev().equals(dev));
     }
 
-    private final Op.Visitor<Void> apply = new Op.Visitor<>() {
+    private final Op.Visitor<Void> applier = new Op.Visitor<>() {
         @Override
         public Void createBridge(Op.CreateBridge o) {
             if (links.containsKey(o.name())) throw refused(o, "File exists");
