@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import swsh.kernel.FakeKernel;
 import swsh.kernel.Kernel;
+import swsh.kernel.KernelException;
 import swsh.kernel.LiveKernel;
 import swsh.kernel.State;
 import swsh.lab.Lab;
@@ -34,7 +35,6 @@ import swsh.shell.Interactive;
 import swsh.shell.Replay;
 import swsh.shell.Session;
 import swsh.shell.Switch;
-import swsh.kernel.KernelException;
 
 /** Process entry point: options, then an interactive shell or a script run. */
 @Command(name = "swsh", mixinStandardHelpOptions = true, version = "swsh 0.1.0",
@@ -206,7 +206,7 @@ public final class Main implements Callable<Integer> {
     public static void main(String[] args) {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            System.err.println(ex instanceof CliException ? ex.getMessage() : "% " + ex);
+            System.err.println(ex instanceof CliException || ex instanceof KernelException ? ex.getMessage() : "% " + ex);
             return 1;
         });
         System.exit(cl.execute(args));

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import swsh.kernel.Op;
 import swsh.kernel.Planner;
 import swsh.shell.Replay;
 import swsh.shell.Session;
@@ -121,9 +122,11 @@ class ShellTest {
     void trunkVlanRunsAreCompressedIntoRanges() {
         TestSwitch sw = new TestSwitch();
         sw.script("conf t", "vlan 100-199", "int eth1", "sw mode trunk");
-        List<String> lines = sw.kernel.applied().stream().flatMap(b -> b.lines().stream()).toList();
-        assertTrue(lines.contains("vlan add dev eth1 vid 100-199"), lines.toString());
-        assertTrue(lines.contains("vlan add dev eth1 vid 1 pvid untagged"), lines.toString());
+        List<Op> ops = sw.kernel.appliedOps();
+        assertTrue(ops.contains(new Op.VlanAdd("eth1", 100, 199, false, false, false)), ops.toString());
+        assertTrue(ops.contains(new Op.VlanAdd("eth1", 1, 1, true, true, false)), ops.toString());
+        List<String> lines = sw.kernel.applied().stream().flatMap(p -> p.lines().stream()).toList();
+        assertTrue(lines.contains("bridge vlan add dev eth1 vid 100-199"), lines.toString());
     }
 
     @Test
@@ -136,7 +139,8 @@ class ShellTest {
         Files.createDirectories(b.dir.resolve("etc"));
         Files.writeString(b.dir.resolve("etc/startup-config"), startup.replace("\nend\n", "\ninterface eth9\n bogus line\nend\n"));
         Replay.Result r = Replay.merge(b.shell, Files.readString(b.dir.resolve("etc/startup-config")));
-        assertEquals(1, b.kernel.applied().stream().filter(x -> x.tool().equals("bridge")).count(), "one bridge batch");
+        assertEquals(1, b.kernel.applied().stream().flatMap(p -> p.batches().stream())
+                .filter(x -> x.tool() == Op.Tool.BRIDGE).count(), "one bridge batch");
         assertFalse(r.errors().isEmpty());
         assertEquals(a.script("show running-config").out(), b.script("show running-config").out());
         assertEquals(Files.readString(b.dir.resolve("run/running-config")), b.script("show running-config").out());

@@ -6,23 +6,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-
-
 /**
- * An in-memory kernel that understands the batch lines the planner writes. It backs
- * {@code --dry-run} (printing each batch instead of running it) and the unit tests (recording
- * every batch), so that "apply, then plan again yields nothing" is checked without root.
+ * An in-memory kernel that applies the planner's {@link Op}s directly. It backs {@code --dry-run}
+ * (printing each op as its batch line) and the unit tests (recording every plan), so that
+ * "apply, then plan again yields nothing" is checked without root. Like the real kernel it
+ * refuses ops on devices that do not exist and VLANs on devices that are not bridge ports.
  */
 public final class FakeKernel implements Kernel {
+    /** What the kernel gives a new bridge (times in centiseconds). */
+    private static final State.BridgeAttrs NEW_BRIDGE = new State.BridgeAttrs(false, 1, 0, 32768, 200, 1500, 2000,
+            30000, "8000.0:0:0:0:0:0", "8000.0:0:0:0:0:0", 0, 0);
+    /** What the kernel gives a new bridge port (priority 32, cost 100, disabled). */
+    private static final State.PortAttrs NEW_PORT = new State.PortAttrs(3, 32, 100, false, false, false, null, null, 1,
+            "0x8001");
+    private static final int NEW_LINK_MTU = 1500;
+
     private final String bridge;
     private final PrintStream echo;
     private final Map<String, State.Link> links = new TreeMap<>();
     private final Map<String, List<State.VlanEntry>> vlans = new TreeMap<>();
     private final List<State.Fdb> fdb = new ArrayList<>();
-    private final List<Plan.Batch> applied = new ArrayList<>();
+    private final List<Plan> applied = new ArrayList<>();
     private int nextIndex = 100;
 
-    /** A kernel starting from {@code seed}; {@code echo} prints each batch (or null). */
+    /** A kernel starting from {@code seed}; {@code echo} prints each op as {@code <tool> <line>} (or null). */
     public FakeKernel(String bridge, State seed, PrintStream echo) {
         this.bridge = bridge;
         this.echo = echo;
@@ -34,13 +41,15 @@ public final class FakeKernel implements Kernel {
     /** A kernel with the given physical interfaces (up, carrier on) and no bridge. */
     public static FakeKernel of(String... nics) {
         FakeKernel k = new FakeKernel("swbr0", State.empty(), null);
-        for (String n : nics) k.addLink(n, "veth");
+        for (String n : nics) k.addLink(n, "veth", null, null);
         return k;
     }
 
-    private void addLink(String name, String kind) {
-        links.put(name, new State.Link(name, nextIndex++, kind, null, false, true, 1500, null,
-                String.format("02:00:00:00:00:%02x", nextIndex % 256), null, null, null, null, List.of()));
+    private State.Link addLink(String name, String kind, Integer vlanId, String vlanLink) {
+        State.Link l = new State.Link(name, nextIndex++, kind, null, false, true, NEW_LINK_MTU, null,
+                String.format("02:00:00:00:00:%02x", nextIndex % 256), null, vlanId, vlanLink, null, List.of());
+        links.put(name, l);
+        return l;
     }
 
     @Override
@@ -48,9 +57,16 @@ public final class FakeKernel implements Kernel {
         return bridge;
     }
 
-    /** Every batch applied so far, in order. */
-    public List<Plan.Batch> applied() {
-        return applied;
+    /** Every non-empty plan applied so far, in order (a refused plan included). */
+    public synchronized List<Plan> applied() {
+        return List.copyOf(applied);
+    }
+
+    /** Every op applied so far, in order. */
+    public synchronized List<Op> appliedOps() {
+        List<Op> out = new ArrayList<>();
+        for (Plan p : applied) out.addAll(p.ops());
+        return out;
     }
 
     @Override
@@ -60,112 +76,43 @@ public final class FakeKernel implements Kernel {
         return new State(new TreeMap<>(links), v, List.copyOf(fdb));
     }
 
+    /** Applies op after op; an op the kernel would refuse throws, leaving the earlier ones applied. */
     @Override
     public synchronized void apply(Plan plan) {
-        for (Plan.Batch b : plan.batches()) {
-            if (echo != null) for (String l : b.lines()) echo.println(b.tool() + " " + l);
-            applied.add(b);
-            for (String line : b.lines()) {
-                List<String> w = split(line);
-                if (b.tool().equals("ip")) ip(w, line);
-                else bridgeCmd(w, line);
-            }
+        if (plan.isEmpty()) return;
+        if (echo != null) {
+            List<String> lines = plan.lines();
+            lines.forEach(echo::println);
         }
+        applied.add(plan);
+        for (Op op : plan.ops()) op.accept(applier);
     }
 
-    private static List<String> split(String line) {
-        List<String> out = new ArrayList<>();
-        int i = 0;
-        while (i < line.length()) {
-            if (line.charAt(i) == ' ') { i++; continue; }
-            if (line.charAt(i) == '"') {
-                int e = line.indexOf('"', i + 1);
-                out.add(line.substring(i + 1, e));
-                i = e + 1;
-            } else {
-                int e = line.indexOf(' ', i);
-                if (e < 0) e = line.length();
-                out.add(line.substring(i, e));
-                i = e;
-            }
-        }
-        return out;
-    }
-
-    private State.Link need(String dev, String line) {
+    private State.Link need(String dev, Op op) {
         State.Link l = links.get(dev);
-        if (l == null) throw new KernelException("% Error: cannot find device \"" + dev + "\" (" + line + ")");
+        if (l == null) throw refused(op, "Cannot find device \"" + dev + "\"");
         return l;
     }
 
-    private static String after(List<String> w, String key) {
-        int i = w.indexOf(key);
-        return i < 0 || i + 1 >= w.size() ? null : w.get(i + 1);
+    /** A port of this kernel's bridge, or the bridge itself when {@code self}. */
+    private State.Link port(String dev, boolean self, Op op) {
+        State.Link l = need(dev, op);
+        boolean ok = self ? dev.equals(bridge) && "bridge".equals(l.kind()) : bridge.equals(l.master());
+        if (!ok) throw refused(op, dev + (self ? " is not the bridge" : " is not a bridge port"));
+        return l;
     }
 
-    private State.BridgeAttrs bridgeAttrs(State.BridgeAttrs a, List<String> w) {
-        int stp = after(w, "stp_state") != null ? Integer.parseInt(after(w, "stp_state")) : a.stpState();
-        return new State.BridgeAttrs(true, 0, stp, num(w, "priority", a.priority()), num(w, "hello_time", a.helloTime()),
-                num(w, "forward_delay", a.forwardDelay()), num(w, "max_age", a.maxAge()),
-                num(w, "ageing_time", a.ageingTime()), a.bridgeId(), a.rootId(), 0, 0);
+    private static KernelException refused(Op op, String why) {
+        return new KernelException("% Error: the kernel refused '" + BatchText.text(op) + "': " + why);
     }
 
-    private static int num(List<String> w, String key, int dflt) {
-        String v = after(w, key);
-        return v == null ? dflt : Integer.parseInt(v);
+    private void put(State.Link l) {
+        links.put(l.name(), l);
     }
 
-    private void ip(List<String> w, String line) {
-        String obj = w.get(0), verb = w.get(1);
-        if (obj.equals("link") && verb.equals("add") && w.contains("bridge")) {
-            String name = after(w, "name");
-            addLink(name, "bridge");
-            State.BridgeAttrs a = new State.BridgeAttrs(true, 0, 0, 32768, 200, 1500, 2000, 30000,
-                    "8000.0:0:0:0:0:0", "8000.0:0:0:0:0:0", 0, 0);
-            links.put(name, withBridge(links.get(name), bridgeAttrs(a, w)));
-        } else if (obj.equals("link") && verb.equals("add") && w.contains("vlan")) {
-            String name = after(w, "name");
-            String lower = w.get(3);
-            need(lower, line);
-            addLink(name, "vlan");
-            State.Link l = links.get(name);
-            links.put(name, new State.Link(name, l.ifindex(), "vlan", null, false, true, 1500, null, l.mac(), null,
-                    Integer.parseInt(after(w, "id")), lower, null, List.of()));
-        } else if (obj.equals("link") && verb.equals("del")) {
-            need(after(w, "dev"), line);
-            links.remove(after(w, "dev"));
-        } else if (obj.equals("link") && verb.equals("set")) {
-            String dev = after(w, "dev");
-            State.Link l = need(dev, line);
-            if (w.contains("type")) {
-                links.put(dev, withBridge(l, bridgeAttrs(l.bridge(), w)));
-                return;
-            }
-            String master = w.contains("nomaster") ? null : after(w, "master") != null ? after(w, "master") : l.master();
-            State.PortAttrs port = master == null ? null : l.port() != null ? l.port()
-                    : new State.PortAttrs(3, 32, 100, false, false, false, null, null, 1, "0x8001");
-            if (master == null) vlans.remove(dev);
-            Boolean up = w.contains("up") ? Boolean.TRUE : w.contains("down") ? Boolean.FALSE : null;
-            Integer mtu = after(w, "mtu") == null ? null : Integer.valueOf(after(w, "mtu"));
-            String alias = w.contains("alias") ? emptyToNull(after(w, "alias")) : l.alias();
-            State.Link n = l.with(master, up, mtu, alias);
-            links.put(dev, new State.Link(n.name(), n.ifindex(), n.kind(), n.master(), n.adminUp(), n.lowerUp(), n.mtu(),
-                    n.alias(), n.mac(), n.bridge(), n.vlanId(), n.vlanLink(), port, n.addrs()));
-        } else if (obj.equals("addr")) {
-            String dev = after(w, "dev");
-            State.Link l = need(dev, line);
-            List<String> addrs = new ArrayList<>(l.addrs());
-            if (verb.equals("add")) addrs.add(w.get(2));
-            else addrs.remove(w.get(2));
-            links.put(dev, new State.Link(l.name(), l.ifindex(), l.kind(), l.master(), l.adminUp(), l.lowerUp(), l.mtu(),
-                    l.alias(), l.mac(), l.bridge(), l.vlanId(), l.vlanLink(), l.port(), List.copyOf(addrs)));
-        } else {
-            throw new IllegalArgumentException("fake kernel does not know: ip " + line);
-        }
-    }
-
-    private static String emptyToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
+    private static State.Link withMaster(State.Link l, String master, State.PortAttrs port) {
+        return new State.Link(l.name(), l.ifindex(), l.kind(), master, l.adminUp(), l.lowerUp(), l.mtu(), l.alias(),
+                l.mac(), l.bridge(), l.vlanId(), l.vlanLink(), port, l.addrs());
     }
 
     private static State.Link withBridge(State.Link l, State.BridgeAttrs a) {
@@ -173,45 +120,172 @@ public final class FakeKernel implements Kernel {
                 l.mac(), a, null, null, null, l.addrs());
     }
 
-    private void bridgeCmd(List<String> w, String line) {
-        String obj = w.get(0), verb = w.get(1), dev = after(w, "dev");
-        State.Link l = need(dev, line);
-        if (obj.equals("vlan")) {
-            if (!dev.equals(bridge) && !bridge.equals(l.master())) {
-                throw new KernelException("% Error: " + dev + " is not a bridge port (" + line + ")");
-            }
-            String[] r = after(w, "vid").split("-");
-            int lo = Integer.parseInt(r[0]), hi = Integer.parseInt(r[r.length - 1]);
-            List<State.VlanEntry> list = vlans.computeIfAbsent(dev, k -> new ArrayList<>());
-            for (int vid = lo; vid <= hi; vid++) {
-                int id = vid;
-                list.removeIf(e -> e.vid() == id);
-                if (verb.equals("add")) {
-                    if (w.contains("pvid")) list.replaceAll(e -> new State.VlanEntry(e.vid(), false, e.untagged()));
-                    list.add(new State.VlanEntry(vid, w.contains("pvid"), w.contains("untagged")));
-                }
-            }
-            list.sort((x, y) -> Integer.compare(x.vid(), y.vid()));
-        } else if (obj.equals("link")) {
-            State.PortAttrs p = l.port();
-            State.PortAttrs n = new State.PortAttrs(p.state(), num(w, "priority", p.priority()), num(w, "cost", p.cost()),
-                    flag(w, "guard", p.guard()), flag(w, "root_block", p.rootBlock()), flag(w, "isolated", p.isolated()),
-                    p.designatedRoot(), p.designatedBridge(), p.portNo(), p.portId());
-            links.put(dev, new State.Link(l.name(), l.ifindex(), l.kind(), l.master(), l.adminUp(), l.lowerUp(), l.mtu(),
-                    l.alias(), l.mac(), l.bridge(), l.vlanId(), l.vlanLink(), n, l.addrs()));
-        } else if (obj.equals("fdb")) {
-            String mac = w.get(2);
-            Integer vlan = Integer.valueOf(after(w, "vlan"));
-            fdb.removeIf(f -> f.mac().equals(mac) && f.dev().equals(dev) && vlan.equals(f.vlan()));
-            if (verb.equals("add")) fdb.add(new State.Fdb(mac, dev, vlan, false, false));
-        } else {
-            throw new IllegalArgumentException("fake kernel does not know: bridge " + line);
-        }
+    private static State.Link withPort(State.Link l, State.PortAttrs p) {
+        return new State.Link(l.name(), l.ifindex(), l.kind(), l.master(), l.adminUp(), l.lowerUp(), l.mtu(), l.alias(),
+                l.mac(), l.bridge(), l.vlanId(), l.vlanLink(), p, l.addrs());
     }
 
-    private static boolean flag(List<String> w, String key, boolean dflt) {
-        String v = after(w, key);
-        return v == null ? dflt : v.equals("on");
+    private static State.Link withAddrs(State.Link l, List<String> addrs) {
+        return new State.Link(l.name(), l.ifindex(), l.kind(), l.master(), l.adminUp(), l.lowerUp(), l.mtu(), l.alias(),
+                l.mac(), l.bridge(), l.vlanId(), l.vlanLink(), l.port(), List.copyOf(addrs));
+    }
+
+    private static State.BridgeAttrs settle(State.BridgeAttrs a, Op.BridgeSettings s) {
+        return new State.BridgeAttrs(or(s.vlanFiltering(), a.vlanFiltering()), or(s.defaultPvid(), a.defaultPvid()),
+                or(s.stpState(), a.stpState()), or(s.priority(), a.priority()), or(s.helloTime(), a.helloTime()),
+                or(s.forwardDelay(), a.forwardDelay()), or(s.maxAge(), a.maxAge()), or(s.ageingTime(), a.ageingTime()),
+                a.bridgeId(), a.rootId(), a.rootPort(), a.rootPathCost());
+    }
+
+    private static <T> T or(T value, T dflt) {
+        return value == null ? dflt : value;
+    }
+
+    /** Forgets what the kernel forgets when a device leaves the bridge or disappears. */
+    private void forgetPort(String dev) {
+        vlans.remove(dev);
+        fdb.removeIf(f -> f.dev().equals(dev));
+    }
+
+    private final Op.Visitor<Void> applier = new Op.Visitor<>() {
+        @Override
+        public Void createBridge(Op.CreateBridge o) {
+            if (links.containsKey(o.name())) throw refused(o, "File exists");
+            State.Link l = addLink(o.name(), "bridge", null, null);
+            put(withBridge(l, settle(NEW_BRIDGE, o.settings())));
+            return null;
+        }
+
+        @Override
+        public Void setBridge(Op.SetBridge o) {
+            State.Link l = need(o.name(), o);
+            if (l.bridge() == null) throw refused(o, o.name() + " is not a bridge");
+            put(withBridge(l, settle(l.bridge(), o.settings())));
+            return null;
+        }
+
+        @Override
+        public Void enslave(Op.Enslave o) {
+            State.Link l = need(o.dev(), o);
+            State.Link m = need(o.master(), o);
+            if (m.bridge() == null) throw refused(o, o.master() + " is not a bridge");
+            if (o.master().equals(l.master())) return null;
+            forgetPort(o.dev());
+            put(withMaster(l, o.master(), NEW_PORT));
+            return null;
+        }
+
+        @Override
+        public Void release(Op.Release o) {
+            State.Link l = need(o.dev(), o);
+            forgetPort(o.dev());
+            put(withMaster(l, null, null));
+            return null;
+        }
+
+        @Override
+        public Void setMtu(Op.SetMtu o) {
+            State.Link l = need(o.dev(), o);
+            put(l.with(l.master(), null, o.mtu(), l.alias()));
+            return null;
+        }
+
+        @Override
+        public Void setAlias(Op.SetAlias o) {
+            State.Link l = need(o.dev(), o);
+            put(l.with(l.master(), null, null, o.alias().isEmpty() ? null : o.alias()));
+            return null;
+        }
+
+        @Override
+        public Void vlanAdd(Op.VlanAdd o) {
+            port(o.dev(), o.self(), o);
+            List<State.VlanEntry> list = vlans.computeIfAbsent(o.dev(), k -> new ArrayList<>());
+            if (o.pvid()) list.replaceAll(e -> new State.VlanEntry(e.vid(), false, e.untagged()));
+            list.removeIf(e -> e.vid() >= o.lo() && e.vid() <= o.hi());
+            for (int vid = o.lo(); vid <= o.hi(); vid++) list.add(new State.VlanEntry(vid, o.pvid(), o.untagged()));
+            list.sort((x, y) -> Integer.compare(x.vid(), y.vid()));
+            return null;
+        }
+
+        @Override
+        public Void vlanDel(Op.VlanDel o) {
+            port(o.dev(), o.self(), o);
+            List<State.VlanEntry> list = vlans.get(o.dev());
+            if (list != null) list.removeIf(e -> e.vid() >= o.lo() && e.vid() <= o.hi());
+            return null;
+        }
+
+        @Override
+        public Void portFlags(Op.PortFlags o) {
+            State.Link l = port(o.dev(), false, o);
+            State.PortAttrs p = l.port();
+            put(withPort(l, new State.PortAttrs(p.state(), or(o.priority(), p.priority()), or(o.cost(), p.cost()),
+                    or(o.guard(), p.guard()), or(o.rootBlock(), p.rootBlock()), or(o.isolated(), p.isolated()),
+                    p.designatedRoot(), p.designatedBridge(), p.portNo(), p.portId())));
+            return null;
+        }
+
+        @Override
+        public Void fdbAdd(Op.FdbAdd o) {
+            port(o.dev(), false, o);
+            fdb.removeIf(f -> same(f, o.mac(), o.dev(), o.vlan()));
+            fdb.add(new State.Fdb(o.mac(), o.dev(), o.vlan(), false, false));
+            return null;
+        }
+
+        @Override
+        public Void fdbDel(Op.FdbDel o) {
+            port(o.dev(), false, o);
+            fdb.removeIf(f -> same(f, o.mac(), o.dev(), o.vlan()));
+            return null;
+        }
+
+        @Override
+        public Void addVlanDevice(Op.AddVlanDevice o) {
+            need(o.bridge(), o);
+            if (links.containsKey(o.name())) throw refused(o, "File exists");
+            addLink(o.name(), "vlan", o.vid(), o.bridge());
+            return null;
+        }
+
+        @Override
+        public Void deleteLink(Op.DeleteLink o) {
+            need(o.dev(), o);
+            links.remove(o.dev());
+            forgetPort(o.dev());
+            return null;
+        }
+
+        @Override
+        public Void addrAdd(Op.AddrAdd o) {
+            State.Link l = need(o.dev(), o);
+            if (l.addrs().contains(o.addr())) throw refused(o, "File exists");
+            List<String> addrs = new ArrayList<>(l.addrs());
+            addrs.add(o.addr());
+            put(withAddrs(l, addrs));
+            return null;
+        }
+
+        @Override
+        public Void addrDel(Op.AddrDel o) {
+            State.Link l = need(o.dev(), o);
+            List<String> addrs = new ArrayList<>(l.addrs());
+            if (!addrs.remove(o.addr())) throw refused(o, "Cannot assign requested address");
+            put(withAddrs(l, addrs));
+            return null;
+        }
+
+        @Override
+        public Void setUp(Op.SetUp o) {
+            State.Link l = need(o.dev(), o);
+            put(l.with(l.master(), o.up(), null, l.alias()));
+            return null;
+        }
+    };
+
+    private static boolean same(State.Fdb f, String mac, String dev, int vlan) {
+        return f.mac().equals(mac) && f.dev().equals(dev) && f.vlan() != null && f.vlan() == vlan;
     }
 
     @Override

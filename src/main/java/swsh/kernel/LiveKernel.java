@@ -14,12 +14,11 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-
-
 /**
  * The Linux kernel through iproute2: reads with {@code ip -j -d addr} and {@code bridge -j}, applies each
- * batch with one {@code ip -batch -} or {@code bridge -batch -} process, optionally inside a
- * network namespace.
+ * run of same-tool ops of a plan as one {@code ip -batch -} or {@code bridge -batch -} process (the
+ * lines rendered by {@link BatchText}), optionally inside a network namespace. Errors are
+ * {@link KernelException}s.
  */
 public final class LiveKernel implements Kernel {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -170,21 +169,33 @@ public final class LiveKernel implements Kernel {
                 List.copyOf(addrs));
     }
 
+    /**
+     * Runs one {@code ip -batch -} or {@code bridge -batch -} per batch of the plan. Every line is
+     * rendered before anything runs, so an op that cannot be passed safely changes nothing.
+     */
     @Override
     public void apply(Plan plan) {
-        for (Plan.Batch b : plan.batches()) {
-            Result r = exec(argv(b.tool(), "-batch", "-"), String.join("\n", b.lines()) + "\n");
-            if (r.status != 0) {
-                Matcher m = FAILED.matcher(r.err);
-                String what = "";
-                if (m.find()) {
-                    int n = Integer.parseInt(m.group(1));
-                    if (n >= 1 && n <= b.lines().size()) what = " '" + b.tool() + " " + b.lines().get(n - 1) + "'";
-                }
-                String msg = r.err.replaceAll("Command failed -:\\d+", "").strip().replace('\n', ' ');
-                throw new KernelException("% Error: the kernel refused" + what + ": " + msg);
-            }
+        List<Plan.Batch> batches = plan.batches();
+        List<List<String>> text = new ArrayList<>(batches.size());
+        for (Plan.Batch b : batches) text.add(b.lines());
+        for (int i = 0; i < batches.size(); i++) {
+            String tool = batches.get(i).tool().command();
+            List<String> lines = text.get(i);
+            Result r = exec(argv(tool, "-batch", "-"), String.join("\n", lines) + "\n");
+            if (r.status != 0) throw refused(tool, lines, r.err);
         }
+    }
+
+    /** The error for a failed batch, naming the line iproute2 reports as {@code Command failed -:N}. */
+    static KernelException refused(String tool, List<String> lines, String err) {
+        Matcher m = FAILED.matcher(err);
+        String what = "";
+        if (m.find()) {
+            int n = Integer.parseInt(m.group(1));
+            if (n >= 1 && n <= lines.size()) what = " '" + tool + " " + lines.get(n - 1) + "'";
+        }
+        String msg = err.replaceAll("Command failed -:\\d+", "").strip().replace('\n', ' ');
+        return new KernelException("% Error: the kernel refused" + what + ": " + msg);
     }
 
     @Override

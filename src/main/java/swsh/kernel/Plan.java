@@ -3,47 +3,51 @@ package swsh.kernel;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * An ordered change set: a list of batches, each for one tool ({@code ip} or {@code bridge}),
- * each line one iproute2 batch command.
- */
-public record Plan(List<Batch> batches) {
-    public record Batch(String tool, List<String> lines) {}
+/** An ordered change set: the typed operations the planner decided, in the order they must run. */
+public record Plan(List<Op> ops) {
+    public static final Plan EMPTY = new Plan(List.of());
 
-    public boolean isEmpty() {
-        return batches.stream().allMatch(b -> b.lines.isEmpty());
+    public Plan {
+        ops = List.copyOf(ops);
     }
 
-    /** All lines, each prefixed with its tool, as the dry-run executor prints them. */
-    public List<String> lines() {
-        List<String> out = new ArrayList<>();
-        for (Batch b : batches) for (String l : b.lines) out.add(b.tool + " " + l);
+    public boolean isEmpty() {
+        return ops.isEmpty();
+    }
+
+    /** A run of consecutive ops for the same tool: one {@code ip -batch -} or {@code bridge -batch -}. */
+    public record Batch(Op.Tool tool, List<Op> ops) {
+        public Batch {
+            ops = List.copyOf(ops);
+        }
+
+        /** The batch lines, without the tool (see {@link BatchText#line}). */
+        public List<String> lines() {
+            List<String> out = new ArrayList<>(ops.size());
+            for (Op op : ops) out.add(BatchText.line(op));
+            return out;
+        }
+    }
+
+    /** The ops grouped into batches: consecutive ops of the same tool share one batch. */
+    public List<Batch> batches() {
+        List<Batch> out = new ArrayList<>();
+        List<Op> run = new ArrayList<>();
+        for (Op op : ops) {
+            if (!run.isEmpty() && run.get(0).tool() != op.tool()) {
+                out.add(new Batch(run.get(0).tool(), run));
+                run.clear();
+            }
+            run.add(op);
+        }
+        if (!run.isEmpty()) out.add(new Batch(run.get(0).tool(), run));
         return out;
     }
 
-    /** Collects lines in phase order; empty batches are dropped. */
-    static final class Builder {
-        private final List<Batch> batches = new ArrayList<>();
-
-        List<String> batch(String tool) {
-            List<String> l = new ArrayList<>();
-            batches.add(new Batch(tool, l));
-            return l;
-        }
-
-        Plan build() {
-            List<Batch> out = new ArrayList<>();
-            for (Batch b : batches) {
-                if (b.lines.isEmpty()) continue;
-                if (!out.isEmpty() && out.get(out.size() - 1).tool.equals(b.tool)) {
-                    List<String> merged = new ArrayList<>(out.remove(out.size() - 1).lines);
-                    merged.addAll(b.lines);
-                    out.add(new Batch(b.tool, List.copyOf(merged)));
-                } else {
-                    out.add(new Batch(b.tool, List.copyOf(b.lines)));
-                }
-            }
-            return new Plan(List.copyOf(out));
-        }
+    /** Every op as {@code <tool> <batch line>}, as the dry-run prints them. */
+    public List<String> lines() {
+        List<String> out = new ArrayList<>(ops.size());
+        for (Op op : ops) out.add(BatchText.text(op));
+        return out;
     }
 }

@@ -1,6 +1,7 @@
 package swsh.kernel;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +17,12 @@ import swsh.model.Stp;
 import swsh.model.VlanSet;
 
 /**
- * The pure planner: (desired config, actual kernel state) to the minimal ordered change set.
- * Phases: links and bridge attributes ({@code ip}), then VLAN membership, port flags and static
- * MACs ({@code bridge}, deletes before adds), then VLAN host ports, addresses and link states
- * ({@code ip}). Applying the plan and planning again yields an empty plan.
+ * The pure planner: (desired config, actual kernel state) to the minimal ordered list of
+ * {@link Op}s. Phases: links and bridge attributes ({@code ip}), then VLAN membership (deletes
+ * before adds), port flags and static MACs ({@code bridge}), then VLAN host ports, addresses and
+ * link states ({@code ip}). Applying the plan and planning again yields an empty plan.
  */
 public final class Planner {
-    public static final int DEFAULT_MTU = 1500;
-
     private Planner() {}
 
     /** Kernel name of the host port into VLAN {@code vid}. */
@@ -31,11 +30,15 @@ public final class Planner {
         return bridge + "." + vid;
     }
 
+    /** The kernel's bridge port priority (0-63) for an IOS port priority (0-240, steps of 16). */
+    static int kernelPortPriority(int iosPriority) {
+        return iosPriority / 4;
+    }
+
     public static Plan plan(Config cfg, State actual, String bridge) {
-        Plan.Builder b = new Plan.Builder();
-        List<String> links = b.batch("ip");
-        List<String> bridgeCmds = b.batch("bridge");
-        List<String> late = b.batch("ip");
+        List<Op> links = new ArrayList<>();
+        List<Op> bridgeCmds = new ArrayList<>();
+        List<Op> late = new ArrayList<>();
 
         State.Link br = actual.link(bridge);
         bridgeAttrs(cfg, br, bridge, links);
@@ -53,23 +56,18 @@ public final class Planner {
         // VLAN host ports no longer wanted go first, then ports leaving the bridge.
         for (State.Link l : actual.links().values()) {
             if ("vlan".equals(l.kind()) && bridge.equals(l.vlanLink()) && !svis.containsKey(l.vlanId())) {
-                links.add("link del dev " + l.name());
+                links.add(new Op.DeleteLink(l.name()));
             }
         }
         for (State.Link l : actual.links().values()) {
-            if (bridge.equals(l.master()) && !ports.containsKey(l.name())) {
-                links.add("link set dev " + l.name() + " nomaster");
-            }
+            if (bridge.equals(l.master()) && !ports.containsKey(l.name())) links.add(new Op.Release(l.name()));
         }
         for (Iface i : ports.values()) {
             State.Link l = actual.link(i.name());
-            if (!bridge.equals(l.master())) links.add("link set dev " + i.name() + " master " + bridge);
-            int mtu = i.mtu() == null ? DEFAULT_MTU : i.mtu();
-            if (l.mtu() != mtu) links.add("link set dev " + i.name() + " mtu " + mtu);
+            if (!bridge.equals(l.master())) links.add(new Op.Enslave(i.name(), bridge));
+            if (l.mtu() != i.effectiveMtu()) links.add(new Op.SetMtu(i.name(), i.effectiveMtu()));
             String alias = i.description() == null ? "" : i.description();
-            if (!alias.equals(l.alias() == null ? "" : l.alias())) {
-                links.add("link set dev " + i.name() + " alias " + Quote.arg(alias));
-            }
+            if (!alias.equals(l.alias() == null ? "" : l.alias())) links.add(new Op.SetAlias(i.name(), alias));
         }
 
         // VLAN membership of ports and of the bridge itself.
@@ -78,20 +76,20 @@ public final class Planner {
         List<State.VlanEntry> self = new ArrayList<>();
         for (int vid : svis.keySet()) if (cfg.hasVlan(vid)) self.add(new State.VlanEntry(vid, false, false));
         want.put(bridge, self);
-        List<String> adds = new ArrayList<>();
+        List<Op> adds = new ArrayList<>();
         for (Map.Entry<String, List<State.VlanEntry>> e : want.entrySet()) {
             String dev = e.getKey();
-            String suffix = dev.equals(bridge) ? " self" : "";
-            boolean known = dev.equals(bridge) ? br != null : true;
+            boolean isSelf = dev.equals(bridge);
+            boolean known = isSelf ? br != null : true;
             List<State.VlanEntry> have = known ? actual.vlansOf(dev) : List.of();
             Set<Integer> wantIds = new TreeSet<>();
             for (State.VlanEntry v : e.getValue()) wantIds.add(v.vid());
             List<Integer> del = new ArrayList<>();
             for (State.VlanEntry v : have) if (!wantIds.contains(v.vid())) del.add(v.vid());
-            for (int[] r : VlanSet.of(del).ranges()) bridgeCmds.add("vlan del dev " + dev + " vid " + range(r) + suffix);
+            for (int[] r : VlanSet.of(del).ranges()) bridgeCmds.add(new Op.VlanDel(dev, r[0], r[1], isSelf));
             List<State.VlanEntry> add = new ArrayList<>(e.getValue());
-            add.removeAll(new java.util.HashSet<>(have));
-            addRuns(dev, suffix, add, adds);
+            add.removeAll(new HashSet<>(have));
+            addRuns(dev, isSelf, add, adds);
         }
         bridgeCmds.addAll(adds);
 
@@ -102,54 +100,56 @@ public final class Planner {
             String dev = sviDevice(bridge, e.getKey());
             State.Link l = actual.link(dev);
             List<String> have = l == null ? List.of() : l.addrs();
-            if (l == null) late.add("link add link " + bridge + " name " + dev + " type vlan id " + e.getKey());
+            if (l == null) late.add(new Op.AddVlanDevice(bridge, dev, e.getKey()));
             String ip = e.getValue().ip();
-            for (String a : have) if (!a.equals(ip)) late.add("addr del " + a + " dev " + dev);
-            if (!have.contains(ip)) late.add("addr add " + ip + " dev " + dev);
+            for (String a : have) if (!a.equals(ip)) late.add(new Op.AddrDel(dev, a));
+            if (!have.contains(ip)) late.add(new Op.AddrAdd(dev, ip));
         }
-        if (br == null || !br.adminUp()) late.add("link set dev " + bridge + " up");
+        if (br == null || !br.adminUp()) late.add(new Op.SetUp(bridge, true));
         for (Iface i : ports.values()) upDown(i.name(), !i.shutdown(), actual.link(i.name()), late);
         for (Map.Entry<Integer, Iface> e : svis.entrySet()) {
             String dev = sviDevice(bridge, e.getKey());
             upDown(dev, !e.getValue().shutdown(), actual.link(dev), late);
         }
-        return b.build();
+
+        List<Op> all = new ArrayList<>(links.size() + bridgeCmds.size() + late.size());
+        all.addAll(links);
+        all.addAll(bridgeCmds);
+        all.addAll(late);
+        return new Plan(all);
     }
 
-    private static void upDown(String dev, boolean up, State.Link l, List<String> out) {
-        if (l == null || l.adminUp() != up) out.add("link set dev " + dev + (up ? " up" : " down"));
+    private static void upDown(String dev, boolean up, State.Link l, List<Op> out) {
+        if (l == null || l.adminUp() != up) out.add(new Op.SetUp(dev, up));
     }
 
-    private static void bridgeAttrs(Config cfg, State.Link br, String bridge, List<String> out) {
+    /** Creates the bridge with every attribute, or sets the attributes that differ. */
+    private static void bridgeAttrs(Config cfg, State.Link br, String bridge, List<Op> out) {
         Stp s = cfg.stp();
-        Map<String, Integer> want = new LinkedHashMap<>();
-        want.put("stp_state", s.enabled() ? 1 : 0);
-        want.put("priority", s.priority());
-        want.put("hello_time", s.helloTime() * 100);
-        want.put("forward_delay", s.forwardTime() * 100);
-        want.put("max_age", s.maxAge() * 100);
-        want.put("ageing_time", cfg.agingTime() * 100);
-        StringBuilder sb = new StringBuilder();
+        int stp = s.enabled() ? 1 : 0;
+        int hello = s.helloTime() * 100, fwd = s.forwardTime() * 100, maxAge = s.maxAge() * 100;
+        int ageing = cfg.agingTime() * 100;
         if (br == null) {
-            sb.append("link add name ").append(bridge).append(" type bridge vlan_filtering 1 vlan_default_pvid 0");
-            want.forEach((k, v) -> sb.append(' ').append(k).append(' ').append(v));
-            out.add(sb.toString());
+            out.add(new Op.CreateBridge(bridge,
+                    new Op.BridgeSettings(true, 0, stp, s.priority(), hello, fwd, maxAge, ageing)));
             return;
         }
         State.BridgeAttrs a = br.bridge();
-        Map<String, Integer> have = new LinkedHashMap<>();
-        have.put("stp_state", a.stpState() == 0 ? 0 : 1);
-        have.put("priority", a.priority());
-        have.put("hello_time", a.helloTime());
-        have.put("forward_delay", a.forwardDelay());
-        have.put("max_age", a.maxAge());
-        have.put("ageing_time", a.ageingTime());
-        if (!a.vlanFiltering()) sb.append(" vlan_filtering 1");
-        if (a.defaultPvid() != 0) sb.append(" vlan_default_pvid 0");
-        want.forEach((k, v) -> {
-            if (!v.equals(have.get(k))) sb.append(' ').append(k).append(' ').append(v);
-        });
-        if (sb.length() > 0) out.add("link set dev " + bridge + " type bridge" + sb);
+        Op.BridgeSettings set = new Op.BridgeSettings(
+                a.vlanFiltering() ? null : Boolean.TRUE,
+                a.defaultPvid() != 0 ? 0 : null,
+                differ(stp, a.stpState() == 0 ? 0 : 1),
+                differ(s.priority(), a.priority()),
+                differ(hello, a.helloTime()),
+                differ(fwd, a.forwardDelay()),
+                differ(maxAge, a.maxAge()),
+                differ(ageing, a.ageingTime()));
+        if (!set.isEmpty()) out.add(new Op.SetBridge(bridge, set));
+    }
+
+    /** {@code want} when it differs from {@code have}, else null (leave unchanged). */
+    private static Integer differ(int want, int have) {
+        return want == have ? null : want;
     }
 
     /** The VLAN entries a switchport should have. */
@@ -167,8 +167,8 @@ public final class Planner {
         return out;
     }
 
-    /** Adds entries grouped into runs of consecutive ids with the same flags. */
-    private static void addRuns(String dev, String suffix, List<State.VlanEntry> add, List<String> out) {
+    /** Adds entries grouped into runs of consecutive ids with the same flags; a PVID entry stands alone. */
+    private static void addRuns(String dev, boolean self, List<State.VlanEntry> add, List<Op> out) {
         add.sort((x, y) -> Integer.compare(x.vid(), y.vid()));
         int i = 0;
         while (i < add.size()) {
@@ -178,44 +178,39 @@ public final class Planner {
                     && !add.get(j + 1).pvid() && add.get(j + 1).untagged() == first.untagged()) {
                 j++;
             }
-            int[] r = {first.vid(), add.get(j).vid()};
-            out.add("vlan add dev " + dev + " vid " + range(r) + (first.pvid() ? " pvid" : "")
-                    + (first.untagged() ? " untagged" : "") + suffix);
+            out.add(new Op.VlanAdd(dev, first.vid(), add.get(j).vid(), first.pvid(), first.untagged(), self));
             i = j + 1;
         }
     }
 
-    private static String range(int[] r) {
-        return r[0] == r[1] ? Integer.toString(r[0]) : r[0] + "-" + r[1];
+    /** The port flags that differ from the kernel (all of them for a port the kernel does not report yet). */
+    private static void portFlags(Iface i, State.PortAttrs p, List<Op> out) {
+        Integer cost = i.stpCost() != null && (p == null || p.cost() != i.stpCost()) ? i.stpCost() : null;
+        int prio = kernelPortPriority(i.effectiveStpPriority());
+        boolean guard = i.effectiveBpduguard();
+        Op.PortFlags f = new Op.PortFlags(i.name(), cost,
+                p == null || p.priority() != prio ? prio : null,
+                p == null || p.guard() != guard ? guard : null,
+                p == null || p.rootBlock() != i.rootGuard() ? i.rootGuard() : null,
+                p == null || p.isolated() != i.isolated() ? i.isolated() : null);
+        if (f.cost() != null || f.priority() != null || f.guard() != null || f.rootBlock() != null || f.isolated() != null) {
+            out.add(f);
+        }
     }
 
-    private static void portFlags(Iface i, State.PortAttrs p, List<String> out) {
-        StringBuilder sb = new StringBuilder();
-        if (i.stpCost() != null && (p == null || p.cost() != i.stpCost())) sb.append(" cost ").append(i.stpCost());
-        int prio = (i.stpPriority() == null ? 128 : i.stpPriority()) / 4;
-        if (p == null || p.priority() != prio) sb.append(" priority ").append(prio);
-        boolean guard = Boolean.TRUE.equals(i.bpduguard());
-        if (p == null || p.guard() != guard) sb.append(" guard ").append(guard ? "on" : "off");
-        if (p == null || p.rootBlock() != i.rootGuard()) sb.append(" root_block ").append(i.rootGuard() ? "on" : "off");
-        if (p == null || p.isolated() != i.isolated()) sb.append(" isolated ").append(i.isolated() ? "on" : "off");
-        if (sb.length() > 0) out.add("link set dev " + i.name() + sb);
-    }
-
-    private static void fdb(Config cfg, State actual, Set<String> ports, List<String> out) {
-        List<String> adds = new ArrayList<>();
+    private static void fdb(Config cfg, State actual, Set<String> ports, List<Op> out) {
+        List<Op> adds = new ArrayList<>();
         Set<String> want = new TreeSet<>();
         for (StaticMac m : cfg.statics()) {
             if (!ports.contains(m.iface())) continue;
             want.add(m.mac() + "/" + m.iface() + "/" + m.vlan());
             boolean present = actual.fdb().stream().anyMatch(f -> !f.dynamic() && !f.permanent()
                     && f.mac().equals(m.mac()) && f.dev().equals(m.iface()) && Objects.equals(f.vlan(), m.vlan()));
-            if (!present) adds.add("fdb add " + m.mac() + " dev " + m.iface() + " master static vlan " + m.vlan());
+            if (!present) adds.add(new Op.FdbAdd(m.mac(), m.iface(), m.vlan()));
         }
         for (State.Fdb f : actual.fdb()) {
             if (f.dynamic() || f.permanent() || !ports.contains(f.dev()) || f.vlan() == null) continue;
-            if (!want.contains(f.mac() + "/" + f.dev() + "/" + f.vlan())) {
-                out.add("fdb del " + f.mac() + " dev " + f.dev() + " master vlan " + f.vlan());
-            }
+            if (!want.contains(f.mac() + "/" + f.dev() + "/" + f.vlan())) out.add(new Op.FdbDel(f.mac(), f.dev(), f.vlan()));
         }
         out.addAll(adds);
     }

@@ -27,6 +27,27 @@ public record Iface(
     /** The access and native VLAN of a port nobody configured. */
     public static final int DEFAULT_VLAN = 1;
 
+    /** MTU of an interface without an {@code mtu} command. */
+    public static final int DEFAULT_MTU = 1500;
+
+    /** IOS {@code spanning-tree port-priority} of an interface without that command. */
+    public static final int DEFAULT_STP_PORT_PRIORITY = 128;
+
+    /** The MTU the interface runs with: the configured one, else {@link #DEFAULT_MTU}. */
+    public int effectiveMtu() {
+        return mtu == null ? DEFAULT_MTU : mtu;
+    }
+
+    /** The IOS port priority the interface runs with: the configured one, else {@link #DEFAULT_STP_PORT_PRIORITY}. */
+    public int effectiveStpPriority() {
+        return stpPriority == null ? DEFAULT_STP_PORT_PRIORITY : stpPriority;
+    }
+
+    /** Whether BPDU guard is on; off unless the user enabled it. */
+    public boolean effectiveBpduguard() {
+        return Boolean.TRUE.equals(bpduguard);
+    }
+
     public static Iface named(String name) {
         return new Iface(name, true, null, DEFAULT_VLAN, null, DEFAULT_VLAN, false, false, null, null, null, null, null, false, null);
     }

@@ -1,0 +1,311 @@
+package swsh.kernel;
+
+/**
+ * One change to the kernel, as the {@link Planner} decides it. Values are in kernel terms
+ * (times in centiseconds, port priority 0-63); a null field of an optional setting means
+ * "leave as it is". {@link BatchText} turns an op into its iproute2 batch line for the live
+ * kernel; {@link FakeKernel} applies it directly.
+ */
+public sealed interface Op {
+
+    /** The iproute2 program that runs an op. */
+    enum Tool {
+        IP("ip"), BRIDGE("bridge");
+
+        private final String command;
+
+        Tool(String command) {
+            this.command = command;
+        }
+
+        /** The program name, as run and as printed before a batch line. */
+        public String command() {
+            return command;
+        }
+
+        @Override
+        public String toString() {
+            return command;
+        }
+    }
+
+    /** Which program runs this op. */
+    Tool tool();
+
+    /**
+     * One method per kind of op. Java 17 has no pattern-matching switch over a sealed type; a
+     * visitor gives the same guarantee: adding an op fails to compile until every user handles it.
+     */
+    interface Visitor<R> {
+        R createBridge(CreateBridge o);
+
+        R setBridge(SetBridge o);
+
+        R enslave(Enslave o);
+
+        R release(Release o);
+
+        R setMtu(SetMtu o);
+
+        R setAlias(SetAlias o);
+
+        R vlanAdd(VlanAdd o);
+
+        R vlanDel(VlanDel o);
+
+        R portFlags(PortFlags o);
+
+        R fdbAdd(FdbAdd o);
+
+        R fdbDel(FdbDel o);
+
+        R addVlanDevice(AddVlanDevice o);
+
+        R deleteLink(DeleteLink o);
+
+        R addrAdd(AddrAdd o);
+
+        R addrDel(AddrDel o);
+
+        R setUp(SetUp o);
+    }
+
+    /** Calls the visitor method for this kind of op. */
+    <R> R accept(Visitor<R> v);
+
+    /**
+     * Bridge-wide attributes; null leaves one unchanged. {@code stpState} is 0 or 1, times are
+     * centiseconds.
+     */
+    record BridgeSettings(Boolean vlanFiltering, Integer defaultPvid, Integer stpState, Integer priority,
+                          Integer helloTime, Integer forwardDelay, Integer maxAge, Integer ageingTime) {
+        public static final BridgeSettings NONE = new BridgeSettings(null, null, null, null, null, null, null, null);
+
+        public boolean isEmpty() {
+            return equals(NONE);
+        }
+    }
+
+    /** {@code ip link add name NAME type bridge ...}. */
+    record CreateBridge(String name, BridgeSettings settings) implements Op {
+        @Override
+        public Tool tool() {
+            return Tool.IP;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.createBridge(this);
+        }
+    }
+
+    /** {@code ip link set dev NAME type bridge ...}: only the settings that differ. */
+    record SetBridge(String name, BridgeSettings settings) implements Op {
+        @Override
+        public Tool tool() {
+            return Tool.IP;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.setBridge(this);
+        }
+    }
+
+    /** {@code ip link set dev DEV master MASTER}: the port joins the bridge. */
+    record Enslave(String dev, String master) implements Op {
+        @Override
+        public Tool tool() {
+            return Tool.IP;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.enslave(this);
+        }
+    }
+
+    /** {@code ip link set dev DEV nomaster}: the port leaves the bridge. */
+    record Release(String dev) implements Op {
+        @Override
+        public Tool tool() {
+            return Tool.IP;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.release(this);
+        }
+    }
+
+    /** {@code ip link set dev DEV mtu MTU}. */
+    record SetMtu(String dev, int mtu) implements Op {
+        @Override
+        public Tool tool() {
+            return Tool.IP;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.setMtu(this);
+        }
+    }
+
+    /** {@code ip link set dev DEV alias "TEXT"}; the empty text clears the alias. */
+    record SetAlias(String dev, String alias) implements Op {
+        @Override
+        public Tool tool() {
+            return Tool.IP;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.setAlias(this);
+        }
+    }
+
+    /**
+     * {@code bridge vlan add dev DEV vid LO[-HI] [pvid] [untagged] [self]}; a PVID entry is a
+     * single VLAN. {@code self} addresses the bridge device itself.
+     */
+    record VlanAdd(String dev, int lo, int hi, boolean pvid, boolean untagged, boolean self) implements Op {
+        public VlanAdd {
+            if (hi < lo || (pvid && hi != lo)) throw new IllegalArgumentException("bad VLAN range " + lo + "-" + hi);
+        }
+
+        @Override
+        public Tool tool() {
+            return Tool.BRIDGE;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.vlanAdd(this);
+        }
+    }
+
+    /** {@code bridge vlan del dev DEV vid LO[-HI] [self]}. */
+    record VlanDel(String dev, int lo, int hi, boolean self) implements Op {
+        public VlanDel {
+            if (hi < lo) throw new IllegalArgumentException("bad VLAN range " + lo + "-" + hi);
+        }
+
+        @Override
+        public Tool tool() {
+            return Tool.BRIDGE;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.vlanDel(this);
+        }
+    }
+
+    /**
+     * {@code bridge link set dev DEV [cost N] [priority N] [guard on|off] [root_block on|off]
+     * [isolated on|off]}: only the flags that differ (priority in kernel terms, 0-63).
+     */
+    record PortFlags(String dev, Integer cost, Integer priority, Boolean guard, Boolean rootBlock, Boolean isolated)
+            implements Op {
+        @Override
+        public Tool tool() {
+            return Tool.BRIDGE;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.portFlags(this);
+        }
+    }
+
+    /** {@code bridge fdb add MAC dev DEV master static vlan VLAN}. */
+    record FdbAdd(String mac, String dev, int vlan) implements Op {
+        @Override
+        public Tool tool() {
+            return Tool.BRIDGE;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.fdbAdd(this);
+        }
+    }
+
+    /** {@code bridge fdb del MAC dev DEV master vlan VLAN}. */
+    record FdbDel(String mac, String dev, int vlan) implements Op {
+        @Override
+        public Tool tool() {
+            return Tool.BRIDGE;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.fdbDel(this);
+        }
+    }
+
+    /** {@code ip link add link BRIDGE name NAME type vlan id VID}: the switch's host port into a VLAN. */
+    record AddVlanDevice(String bridge, String name, int vid) implements Op {
+        @Override
+        public Tool tool() {
+            return Tool.IP;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.addVlanDevice(this);
+        }
+    }
+
+    /** {@code ip link del dev DEV}. */
+    record DeleteLink(String dev) implements Op {
+        @Override
+        public Tool tool() {
+            return Tool.IP;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.deleteLink(this);
+        }
+    }
+
+    /** {@code ip addr add ADDR dev DEV}; the address is {@code a.b.c.d/len}. */
+    record AddrAdd(String dev, String addr) implements Op {
+        @Override
+        public Tool tool() {
+            return Tool.IP;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.addrAdd(this);
+        }
+    }
+
+    /** {@code ip addr del ADDR dev DEV}. */
+    record AddrDel(String dev, String addr) implements Op {
+        @Override
+        public Tool tool() {
+            return Tool.IP;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.addrDel(this);
+        }
+    }
+
+    /** {@code ip link set dev DEV up|down}. */
+    record SetUp(String dev, boolean up) implements Op {
+        @Override
+        public Tool tool() {
+            return Tool.IP;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.setUp(this);
+        }
+    }
+}
