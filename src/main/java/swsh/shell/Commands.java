@@ -162,13 +162,14 @@ public final class Commands {
                 "Assign the privileged level secret (stored only as a PBKDF2 hash)", "The UNENCRYPTED (cleartext) 'enable' secret").sensitive()
                 .run((x, a) -> x.edit(c -> c.withEnableSecret(swsh.model.Secret.hash(a.str("secret")))))
                 .no((x, a) -> x.edit(c -> c.withEnableSecret(null)))
-                .renders((Config c) -> c.enableSecret() == null ? null : "enable secret 9 " + c.enableSecret());
+                .renders((Config c) -> c.enableSecret() == null ? null
+                        : "enable secret " + swsh.model.Secret.type(c.enableSecret()) + " " + c.enableSecret());
         cmd(CONFIG, "enable secret 9 WORD", "Modify enable password parameters",
                 "Assign the privileged level secret (stored only as a PBKDF2 hash)", "Specifies a HASHED secret will follow",
                 "The HASHED 'enable' secret string ($pbkdf2-sha256$...)").sensitive()
                 .run((x, a) -> {
                     String h = a.str("9");
-                    if (!swsh.model.Secret.isHash(h)) throw new CliException("% Invalid HASHED secret", a.column("9"));
+                    if (!swsh.model.Secret.isHash(9, h)) throw new CliException("% Invalid HASHED secret", a.column("9"));
                     x.edit(c -> c.withEnableSecret(h));
                 });
         cmd(CONFIG, "spanning-tree", "Spanning Tree Subsystem")
