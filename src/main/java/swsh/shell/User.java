@@ -8,6 +8,7 @@ import java.util.OptionalInt;
 import com.sun.jna.Library;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
@@ -89,20 +90,20 @@ public record User(String name, boolean admin, boolean member, String line, Stri
         interface LibC extends Library {
             int geteuid();
 
-            int getpwnam_r(String name, Pointer pwd, Pointer buf, long buflen, PointerByReference result);
+            int getpwnam_r(String name, Pointer pwd, Pointer buf, NativeLong buflen, PointerByReference result);
 
-            int getpwuid_r(int uid, Pointer pwd, Pointer buf, long buflen, PointerByReference result);
+            int getpwuid_r(int uid, Pointer pwd, Pointer buf, NativeLong buflen, PointerByReference result);
 
-            int getgrnam_r(String name, Pointer grp, Pointer buf, long buflen, PointerByReference result);
+            int getgrnam_r(String name, Pointer grp, Pointer buf, NativeLong buflen, PointerByReference result);
 
-            int getgrgid_r(int gid, Pointer grp, Pointer buf, long buflen, PointerByReference result);
+            int getgrgid_r(int gid, Pointer grp, Pointer buf, NativeLong buflen, PointerByReference result);
 
             int getgrouplist(String user, int group, int[] groups, IntByReference ngroups);
         }
 
         static final LibC C = load();
         private static final int ERANGE = 34;
-        private static final long MAX_BUF = 1 << 20;
+        private static final long MAX_BUF = 1 << 24; // a large LDAP group lists many members
         private static final int MAX_GROUPS = 65_536;
         /** {@code pw_name, pw_passwd} then {@code pw_uid, pw_gid}; {@code gr_name, gr_passwd} then {@code gr_gid}. */
         private static final int ID_OFFSET = 2 * Native.POINTER_SIZE;
@@ -166,7 +167,7 @@ public record User(String name, boolean admin, boolean member, String line, Stri
         }
 
         interface Call {
-            int run(Pointer struct, Pointer buf, long buflen, PointerByReference result);
+            int run(Pointer struct, Pointer buf, NativeLong buflen, PointerByReference result);
         }
 
         interface Read<T> {
@@ -178,7 +179,7 @@ public record User(String name, boolean admin, boolean member, String line, Stri
             for (long size = 1024; size <= MAX_BUF; size *= 4) {
                 Memory struct = new Memory(STRUCT_SIZE), buf = new Memory(size);
                 PointerByReference result = new PointerByReference();
-                int rc = call.run(struct, buf, size, result);
+                int rc = call.run(struct, buf, new NativeLong(size), result);
                 if (rc == ERANGE) continue;
                 if (rc != 0 || result.getValue() == null) return null;
                 return read.from(struct);
