@@ -65,7 +65,7 @@ public final class Daemon {
             if (hello == null) return;
             String from = hello.path("from").asText("");
             boolean tty = hello.path("tty").asBoolean(false);
-            User user = User.of(peer.user().getName(), peer.group().getName(), tty ? line : "script", from);
+            User user = User.of(peer.user().getName(), tty ? line : "script", from);
             // scripts of admins start privileged (ssh sw 'conf t ...'); everyone else at user EXEC
             Session s = new Session(sw, user, !tty && user.admin());
             try {

@@ -33,15 +33,22 @@ public final class SystemCommands {
                 .no((x, a) -> x.edit(c -> c.withHostname(x.engine().defaultHostname)))
                 .renders(Config.class, c -> List.of("hostname " + c.hostname()));
         d.cmd(CONFIG, "enable secret $plain", Help.ENABLE_SECRET, Help.SECRET,
-                "The UNENCRYPTED (cleartext) 'enable' secret").bind(PLAIN).sensitive()
+                "The UNENCRYPTED (cleartext) 'enable' secret (stored as a type 9 scrypt hash)").bind(PLAIN).sensitive()
                 .run((x, a) -> x.edit(c -> c.withEnableSecret(Secret.hash(a.get(PLAIN)))))
                 .no((x, a) -> x.edit(c -> c.withEnableSecret(null)))
-                .renders(Config.class, c -> c.enableSecret() == null ? List.of() : List.of("enable secret 9 " + c.enableSecret()));
-        d.cmd(CONFIG, "enable secret 9 $hash", Help.ENABLE_SECRET, Help.SECRET,
-                "Specifies a SCRYPT hashed secret will follow", "The HASHED 'enable' secret string").bind(HASH).sensitive()
+                .renders(Config.class, c -> c.enableSecret() == null ? List.of()
+                        : List.of("enable secret " + Secret.type(c.enableSecret()) + " " + c.enableSecret()));
+        hashed(d, 8, "Specifies a PBKDF2 hashed secret will follow", "The HASHED 'enable' secret string ($8$...)");
+        hashed(d, 9, "Specifies a SCRYPT hashed secret will follow", "The HASHED 'enable' secret string ($9$...)");
+    }
+
+    /** {@code enable secret 8|9 HASH}: a hash as a Catalyst's config carries it. */
+    private static void hashed(Defs d, int type, String typeHelp, String hashHelp) {
+        d.cmd(CONFIG, "enable secret " + type + " $hash", Help.ENABLE_SECRET, Help.SECRET, typeHelp, hashHelp).bind(HASH)
+                .sensitive()
                 .run((x, a) -> {
                     String h = a.get(HASH);
-                    if (!Secret.isHash(h)) throw new CommandException("% Invalid HASHED secret", a.column(HASH));
+                    if (!Secret.isHash(type, h)) throw new CommandException("% Invalid HASHED secret", a.column(HASH));
                     x.edit(c -> c.withEnableSecret(h));
                 });
     }
