@@ -4,8 +4,19 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.NotLinkException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +27,11 @@ import org.jline.terminal.TerminalBuilder;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.UnmatchedArgumentException;
 import swsh.grammar.CliException;
 import swsh.kernel.FakeKernel;
 import swsh.kernel.Kernel;
@@ -36,7 +50,7 @@ import swsh.shell.Session;
 import swsh.store.ConfigStore;
 
 /** Process entry point: options, then an interactive shell or a script run. */
-@Command(name = "swsh", mixinStandardHelpOptions = true, version = "swsh 0.1.0",
+@Command(name = "swsh", mixinStandardHelpOptions = true, version = "swsh 0.1.0", scope = ScopeType.INHERIT,
         description = "A Cisco-IOS-style switch shell for the Linux kernel bridge.",
         subcommands = {Main.Boot.class, Main.DaemonCmd.class, Lab.Cli.class, Main.ManPage.class, picocli.AutoComplete.GenerateCompletion.class})
 public final class Main implements Callable<Integer> {
@@ -114,7 +128,14 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws IOException {
         List<String> lines = new ArrayList<>();
         for (String c : commands) lines.addAll(List.of(c.split("\\R")));
-        if (file != null) lines.addAll(Files.readAllLines(file));
+        if (file != null) {
+            try {
+                lines.addAll(Files.readAllLines(file));
+            } catch (IOException e) {
+                System.err.println("% Cannot open " + file + ": " + reason(e));
+                return 1;
+            }
+        }
         boolean script = !lines.isEmpty() || System.console() == null;
         Cli cli;
         if (local || dryRun) {
@@ -202,12 +223,96 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    public static void main(String[] args) {
+    /** The cause of an I/O failure in words, as a Unix tool says it ("No such file or directory"). */
+    public static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) return "No such file or directory";
+        if (e instanceof AccessDeniedException) return "Permission denied";
+        if (e instanceof FileAlreadyExistsException) return "File exists";
+        if (e instanceof DirectoryNotEmptyException) return "Directory not empty";
+        if (e instanceof NotDirectoryException) return "Not a directory";
+        if (e instanceof NotLinkException) return "Not a symbolic link";
+        if (e instanceof FileSystemLoopException) return "Too many levels of symbolic links";
+        if (e instanceof CharacterCodingException) return "Not UTF-8 text";
+        String why = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
+        if (why != null) why = why.replaceAll("\\b(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)\\b:?\\s*", "").strip();
+        if (why == null || why.isEmpty()) {
+            return e.getCause() instanceof IOException c && c != e ? reason(c) : "Input/output error";
+        }
+        return Character.toUpperCase(why.charAt(0)) + why.substring(1);
+    }
+
+    /** One line for an I/O failure: {@code % FILE: cause}, or {@code % cause} when no file is known. */
+    public static String describe(IOException e) {
+        if (e instanceof FileSystemException f && f.getFile() != null) {
+            return "% " + f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": " + reason(e);
+        }
+        return "% " + reason(e);
+    }
+
+    /** What a failed command prints: its own words, never a Java class name; the exit status. */
+    static int failed(Throwable ex) {
+        if (ex instanceof CliException c) {
+            System.err.println(c.getMessage());
+        } else if (ex instanceof IOException io) {
+            System.err.println(describe(io));
+        } else if (ex instanceof UncheckedIOException u) {
+            System.err.println(describe(u.getCause()));
+        } else {
+            System.err.println("% Internal error");
+            if (debug()) ex.printStackTrace();
+        }
+        return 1;
+    }
+
+    /** SWSH_DEBUG set (non-empty): internal errors also print their stack trace on stderr. */
+    static boolean debug() {
+        String d = System.getenv("SWSH_DEBUG");
+        return d != null && !d.isEmpty() && !d.equals("0");
+    }
+
+    /**
+     * A bad command line: one line naming the problem and a hint, exit status 2 (not the whole
+     * usage, which {@code --help} prints).
+     */
+    static int badUsage(ParameterException ex) {
+        CommandLine cmd = ex.getCommandLine();
+        String name = cmd.getCommandSpec().qualifiedName(" ");
+        PrintWriter err = cmd.getErr();
+        err.println(name + ": " + problem(ex));
+        err.println("Try '" + name + " --help' for more information.");
+        err.flush();
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    private static String problem(ParameterException ex) {
+        if (ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String arg = u.getUnmatched().get(0);
+            if (u.isUnknownOption()) return "unknown option '" + arg + "'";
+            CommandSpec spec = u.getCommandLine().getCommandSpec();
+            return spec.positionalParameters().isEmpty() && !spec.subcommands().isEmpty()
+                    ? "unknown command '" + arg + "'" : "unexpected argument '" + arg + "'";
+        }
+        String m = ex.getMessage() == null ? "invalid command line" : ex.getMessage().strip();
+        return m.length() > 1 && Character.isUpperCase(m.charAt(0)) && Character.isLowerCase(m.charAt(1))
+                ? Character.toLowerCase(m.charAt(0)) + m.substring(1) : m;
+    }
+
+    /** The command line as {@code swsh} parses it, with its error handling. */
+    public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            System.err.println(ex instanceof CliException ? ex.getMessage() : "% " + ex);
-            return 1;
-        });
-        System.exit(cl.execute(args));
+        cl.setParameterExceptionHandler((ex, args) -> badUsage(ex));
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> failed(ex));
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        Thread.setDefaultUncaughtExceptionHandler((t, ex) -> failed(ex));
+        int rc;
+        try {
+            rc = commandLine().execute(args);
+        } catch (Throwable ex) {
+            rc = failed(ex);
+        }
+        System.exit(rc);
     }
 }

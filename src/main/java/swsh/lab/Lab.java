@@ -10,10 +10,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 import swsh.Main;
+import swsh.grammar.CliException;
 import swsh.shell.User;
 
 /**
@@ -42,7 +46,7 @@ public final class Lab {
     }
 
     static void must(String... cmd) {
-        if (run(List.of(cmd), false) != 0) throw new IllegalStateException("lab setup failed: " + String.join(" ", cmd));
+        if (run(List.of(cmd), false) != 0) throw new CliException("% Lab setup failed: " + String.join(" ", cmd));
     }
 
     /** True when this kernel can run a VLAN-filtering bridge (probed in a scratch namespace). */
@@ -77,31 +81,41 @@ public final class Lab {
         }
     }
 
-    @Command(name = "lab", description = "Build a virtual lab switch (namespace swlab, ports eth1..ethN to hosts h1..hN) "
-            + "and open the shell on it; 'swsh lab down' removes it.")
+    @Command(name = "lab", sortOptions = false,
+            description = {"Build a virtual lab switch and open the shell on it (needs root).",
+                    "Namespace " + SWITCH_NS + " holds the switch; its ports eth1..ethN are cabled to host",
+                    "namespaces h1..hN, addresses 10.0.0.1..N/24."},
+            footerHeading = "%nExamples:%n",
+            footer = {"  sudo swsh lab              build 4 ports and open the shell ('exit' leaves it)",
+                    "  sudo swsh lab --ports 8    the same with 8 ports and hosts",
+                    "  sudo swsh lab down         remove the lab",
+                    "then, from another shell:    sudo ip netns exec h1 ping 10.0.0.2"})
     public static final class Cli implements Callable<Integer> {
         @ParentCommand
         Main main;
 
-        @Parameters(index = "0", arity = "0..1", defaultValue = "up", description = "up (default) or down")
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", arity = "0..1", defaultValue = "up", paramLabel = "up|down",
+                description = "up (default): build the lab (rebuilt if it exists) and open the shell on it; down: remove it.")
         String action;
 
-        @Option(names = "--ports", defaultValue = "4", description = "Number of ports and hosts (default 4).")
+        @Option(names = "--ports", defaultValue = "4", paramLabel = "N",
+                description = "Number of ports eth1..ethN and hosts h1..hN, 1-16 (default: ${DEFAULT-VALUE}).")
         int ports;
 
         @Override
         public Integer call() throws IOException {
             if (!action.equals("up") && !action.equals("down")) {
-                System.err.println("% swsh lab: expected 'up' or 'down', not '" + action + "'");
-                return 2;
+                throw new ParameterException(spec.commandLine(), "expected 'up' or 'down', not '" + action + "'");
+            }
+            if (ports < 1 || ports > 16) {
+                throw new ParameterException(spec.commandLine(), "--ports must be 1-16, not " + ports);
             }
             if (!User.processIsRoot()) {
                 System.err.println("% swsh lab needs root: it creates network namespaces (try: sudo ./swsh lab)");
                 return 1;
-            }
-            if (ports < 1 || ports > 16) {
-                System.err.println("% --ports must be 1-16");
-                return 2;
             }
             if (action.equals("down")) {
                 down(ports);
