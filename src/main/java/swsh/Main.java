@@ -19,8 +19,10 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.NotLinkException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -72,7 +74,8 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--bridge", scope = ScopeType.INHERIT, paramLabel = "NAME", description = "Kernel bridge to drive (default: swbr0).")
     String bridge = "swbr0";
 
-    @Option(names = "--dry-run", scope = ScopeType.INHERIT, description = "Print the iproute2 batches instead of running them (in this process).")
+    @Option(names = "--dry-run", scope = ScopeType.INHERIT, description = "Print the iproute2 batches instead of running them, in this process; its state lives "
+            + "in a private temporary directory, removed at exit.")
     boolean dryRun;
 
     @Option(names = "--local", scope = ScopeType.INHERIT, description = "Run the switch in this process instead of talking to swshd (root only).")
@@ -91,7 +94,7 @@ public final class Main implements Callable<Integer> {
     /** The engine the options describe (built once). */
     public Engine engine() {
         if (engine != null) return engine;
-        Path base = dryRun ? Path.of(System.getProperty("java.io.tmpdir"), "swsh-dry-run-" + System.getProperty("user.name")) : null;
+        Path base = dryRun && (configDir == null || runDir == null) ? dryRunDir() : null;
         Path cfgDir = configDir != null ? configDir : base != null ? base.resolve("etc") : Path.of("/etc/swsh");
         Path rDir = runDir != null ? runDir : base != null ? base.resolve("run") : Path.of("/run/swsh");
         Kernel kernel = new LiveKernel(bridge, netns);
@@ -106,6 +109,38 @@ public final class Main implements Callable<Integer> {
         }
         if (engine == null) engine = new Engine(Commands.grammar(), kernel, new ConfigStore(cfgDir, rDir), defaultHostname());
         return engine;
+    }
+
+    /**
+     * A fresh private directory for this {@code --dry-run} invocation's files, under {@code $TMPDIR}
+     * (else java.io.tmpdir), deleted when the process exits.
+     */
+    static Path dryRunDir() {
+        String env = System.getenv("TMPDIR");
+        Path tmp = env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("java.io.tmpdir"));
+        Path dir;
+        try {
+            dir = Files.createTempDirectory(tmp, "swsh-dry-run-");
+        } catch (IOException e) {
+            throw new CliException("% Cannot create a directory in " + tmp + ": " + reason(e));
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir), "swsh-dry-run-cleanup"));
+        return dir;
+    }
+
+    /** Removes {@code dir} and everything under it (without following symbolic links), quietly. */
+    public static void deleteTree(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort: what is left stays in the temp directory
+                }
+            });
+        } catch (IOException | UncheckedIOException ignored) {
+            // already gone, or unreadable: nothing more to do
+        }
     }
 
     /** The machine's short host name, IOS's default prompt. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
@@ -38,13 +39,7 @@ class ProcessCliTest {
 
     @AfterEach
     void removeTempDirs() {
-        for (Path d : cleanup) {
-            try (Stream<Path> all = Files.walk(d)) {
-                for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-            } catch (IOException ignored) {
-                // left in the temp directory
-            }
-        }
+        cleanup.forEach(Main::deleteTree);
     }
 
     private Path tempDir(String prefix) throws IOException {
@@ -198,6 +193,55 @@ class ProcessCliTest {
         if (!Main.debug()) assertEquals("% Internal error\n", text);
         assertTrue(text.startsWith("% Internal error\n"), text);
         assertFalse(text.lines().findFirst().orElse("").contains("Exception"), text);
+    }
+
+    @Test
+    void dryRunStateIsPrivateToTheInvocationUnderTmpdirAndGoneAfterwards() throws Exception {
+        Path tmp = tempDir("swsh-tmpdir");
+        Map<String, String> env = Map.of("TMPDIR", tmp.toString());
+        // stdin held open: the shell has built its engine (and its state directory) before reading the script
+        ProcessBuilder pb = new ProcessBuilder(javaCmd("--dry-run", "--bridge", "swtest0"));
+        pb.environment().putAll(env);
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process p = pb.start();
+        try {
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
+            Path state = null;
+            for (long end = System.nanoTime() + 20_000_000_000L; state == null && System.nanoTime() < end; ) {
+                try (Stream<Path> s = Files.list(tmp)) {
+                    state = s.filter(d -> d.getFileName().toString().startsWith("swsh-dry-run-")).findFirst().orElse(null);
+                }
+                if (state == null) Thread.sleep(50);
+            }
+            assertTrue(state != null, "a swsh-dry-run-* directory appears in $TMPDIR");
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(state)));
+            try (OutputStream in = p.getOutputStream()) {
+                in.write("configure terminal\nvlan 3001\nname private\nend\nshow vlan brief\n".getBytes(StandardCharsets.UTF_8));
+            }
+            assertEquals(0, p.waitFor());
+            assertTrue(out.get().contains("3001 private"), out.get());
+            try (Stream<Path> s = Files.list(tmp)) {
+                assertEquals("", s.map(Path::toString).collect(Collectors.joining(" ")), "removed at exit");
+            }
+        } finally {
+            p.destroyForcibly();
+        }
+
+        Result second = run(javaCmd("--dry-run", "--bridge", "swtest0", "-c", "show vlan brief"), env);
+        assertEquals(0, second.rc(), second.err());
+        assertFalse(second.out().contains("3001"), "another invocation does not see it: " + second.out());
+    }
+
+    @Test
+    void dryRunWithBothDirectoriesGivenUsesThemAndNoTempDir() throws Exception {
+        Path tmp = tempDir("swsh-tmpdir"), dir = tempDir("swsh-dirs");
+        Result r = run(javaCmd("--dry-run", "--bridge", "swtest0", "--config-dir", dir.resolve("etc").toString(),
+                "--run-dir", dir.resolve("run").toString(), "-c", "conf t", "-c", "vlan 3002"), Map.of("TMPDIR", tmp.toString()));
+        assertEquals(0, r.rc(), r.err());
+        assertTrue(Files.readString(dir.resolve("run/running-config")).contains("vlan 3002"));
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertEquals(0, s.count());
+        }
     }
 
     /** A copy of the launchers beside a jar that only points (Class-Path) at the classes under test. */
