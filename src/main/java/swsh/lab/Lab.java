@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 import swsh.Main;
 import swsh.grammar.CliException;
 import swsh.shell.User;
+import swsh.store.ConfigStore;
 
 /**
  * {@code swsh lab}: a virtual switch to try swsh without spare NICs. Namespace {@code swlab}
@@ -81,10 +82,28 @@ public final class Lab {
         }
     }
 
+    /**
+     * The lab's factory config: every port a switchport in VLAN 1 ({@code interface ethI}, nothing
+     * else), as a switch comes out of the box; h1..hN reach each other at once.
+     */
+    public static String factoryConfig(int ports) {
+        StringBuilder sb = new StringBuilder("!\n");
+        for (int i = 1; i <= ports; i++) sb.append("interface eth").append(i).append("\n!\n");
+        return sb.append("end\n").toString();
+    }
+
+    /** Writes the factory config as the lab's startup-config unless one is saved; true if it did. */
+    static boolean seedStartup(ConfigStore store, int ports) throws IOException {
+        if (Files.exists(store.startup())) return false;
+        store.saveStartup(factoryConfig(ports));
+        return true;
+    }
+
     @Command(name = "lab", sortOptions = false,
             description = {"Build a virtual lab switch and open the shell on it (needs root).",
                     "Namespace " + SWITCH_NS + " holds the switch; its ports eth1..ethN are cabled to host",
-                    "namespaces h1..hN, addresses 10.0.0.1..N/24."},
+                    "namespaces h1..hN, addresses 10.0.0.1..N/24. A new lab starts as a factory",
+                    "switch (every port in VLAN 1); its startup-config is kept between runs."},
             footerHeading = "%nExamples:%n",
             footer = {"  sudo swsh lab              build 4 ports and open the shell ('exit' leaves it)",
                     "  sudo swsh lab --ports 8    the same with 8 ports and hosts",
@@ -130,15 +149,19 @@ public final class Lab {
                 return inUml();
             }
             up(ports);
-            System.out.println("Lab switch ready: namespace " + SWITCH_NS + ", ports eth1-" + ports + " cabled to hosts h1-h" + ports
-                    + " (10.0.0.1-" + ports + "/24).");
-            if (System.getenv("SWSH_IN_UML") == null) {
-                System.out.println("Try from another shell: ip netns exec h1 ping 10.0.0.2   (ports join the switch once configured)");
-            }
-            System.out.println("Type 'enable', then 'configure terminal'; 'exit' from EXEC leaves the lab.");
             // a new lab kernel: the running-config starts from startup-config, as after a boot
             run(List.of("rm", "-rf", DIR.resolve("run").toString()), true);
             main.useLab(SWITCH_NS, DIR);
+            ConfigStore store = main.engine().store;
+            boolean factory = seedStartup(store, ports);
+            System.out.println("Lab switch ready: namespace " + SWITCH_NS + ", ports eth1-" + ports + " cabled to hosts h1-h" + ports
+                    + " (10.0.0.1-" + ports + "/24).");
+            System.out.println(factory ? "New lab: every port is in VLAN 1 (factory config, saved as " + store.startup() + ")."
+                    : "Starting from the lab's saved " + store.startup() + ".");
+            if (System.getenv("SWSH_IN_UML") == null) {
+                System.out.println("Try from another shell: ip netns exec h1 ping 10.0.0.2");
+            }
+            System.out.println("Type 'enable', then 'configure terminal'; 'exit' from EXEC leaves the lab.");
             Main.replayStartup(main.engine());
             int rc = main.call();
             if (System.getenv("SWSH_IN_UML") == null) System.out.println("The lab stays up; remove it with: swsh lab down");
