@@ -232,7 +232,7 @@ function _picocli_swsh_boot() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="--dry-run --local"
+  local flag_opts="--dry-run --local -h --help -V --version"
   local arg_opts="--config-dir --run-dir --netns --bridge"
 
   type compopt &>/dev/null && compopt +o default
@@ -274,7 +274,7 @@ function _picocli_swsh_daemon() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="--dry-run --local"
+  local flag_opts="--dry-run --local -h --help -V --version"
   local arg_opts="--config-dir --run-dir --netns --bridge"
 
   type compopt &>/dev/null && compopt +o default
@@ -316,7 +316,7 @@ function _picocli_swsh_lab() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="--dry-run --local"
+  local flag_opts="--dry-run --local -h --help -V --version"
   local arg_opts="--ports --config-dir --run-dir --netns --bridge"
 
   type compopt &>/dev/null && compopt +o default

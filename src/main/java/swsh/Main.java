@@ -4,20 +4,36 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.NotLinkException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.UnmatchedArgumentException;
 import swsh.kernel.FakeKernel;
 import swsh.kernel.Kernel;
 import swsh.kernel.KernelException;
@@ -37,7 +53,7 @@ import swsh.shell.Session;
 import swsh.shell.Switch;
 
 /** Process entry point: options, then an interactive shell or a script run. */
-@Command(name = "swsh", mixinStandardHelpOptions = true, version = "swsh 0.1.0",
+@Command(name = "swsh", mixinStandardHelpOptions = true, version = "swsh 0.1.0", scope = ScopeType.INHERIT,
         description = "A Cisco-IOS-style switch shell for the Linux kernel bridge.",
         subcommands = {Main.Boot.class, Main.DaemonCmd.class, Lab.Cli.class, Main.ManPage.class, picocli.AutoComplete.GenerateCompletion.class})
 public final class Main implements Callable<Integer> {
@@ -59,7 +75,8 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--bridge", scope = ScopeType.INHERIT, paramLabel = "NAME", description = "Kernel bridge to drive (default: swbr0).")
     String bridge = "swbr0";
 
-    @Option(names = "--dry-run", scope = ScopeType.INHERIT, description = "Print the iproute2 batches instead of running them (in this process).")
+    @Option(names = "--dry-run", scope = ScopeType.INHERIT, description = "Print the iproute2 batches instead of running them, in this process; its state lives "
+            + "in a private temporary directory, removed at exit.")
     boolean dryRun;
 
     @Option(names = "--local", scope = ScopeType.INHERIT, description = "Run the switch in this process instead of talking to swshd (root only).")
@@ -78,7 +95,7 @@ public final class Main implements Callable<Integer> {
     /** The switch the options describe (built once). */
     public Switch sw() {
         if (sw != null) return sw;
-        Path base = dryRun ? Path.of(System.getProperty("java.io.tmpdir"), "swsh-dry-run-" + System.getProperty("user.name")) : null;
+        Path base = dryRun && (configDir == null || runDir == null) ? dryRunDir() : null;
         Path cfgDir = configDir != null ? configDir : base != null ? base.resolve("etc") : Path.of("/etc/swsh");
         Path rDir = runDir != null ? runDir : base != null ? base.resolve("run") : Path.of("/run/swsh");
         Kernel kernel = new LiveKernel(bridge, netns);
@@ -93,6 +110,38 @@ public final class Main implements Callable<Integer> {
         }
         sw = Switch.of(kernel, new ConfigStore(cfgDir, rDir), defaultHostname());
         return sw;
+    }
+
+    /**
+     * A fresh private directory for this {@code --dry-run} invocation's files, under {@code $TMPDIR}
+     * (else java.io.tmpdir), deleted when the process exits.
+     */
+    static Path dryRunDir() {
+        String env = System.getenv("TMPDIR");
+        Path tmp = env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("java.io.tmpdir"));
+        Path dir;
+        try {
+            dir = Files.createTempDirectory(tmp, "swsh-dry-run-");
+        } catch (IOException e) {
+            throw new CliException("% Cannot create a directory in " + tmp + ": " + reason(e));
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir), "swsh-dry-run-cleanup"));
+        return dir;
+    }
+
+    /** Removes {@code dir} and everything under it (without following symbolic links), quietly. */
+    public static void deleteTree(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort: what is left stays in the temp directory
+                }
+            });
+        } catch (IOException | UncheckedIOException ignored) {
+            // already gone, or unreadable: nothing more to do
+        }
     }
 
     /** The machine's short host name, IOS's default prompt. */
@@ -115,7 +164,14 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws IOException {
         List<String> lines = new ArrayList<>();
         for (String c : commands) lines.addAll(List.of(c.split("\\R")));
-        if (file != null) lines.addAll(Files.readAllLines(file));
+        if (file != null) {
+            try {
+                lines.addAll(Files.readAllLines(file));
+            } catch (IOException e) {
+                System.err.println("% Cannot open " + file + ": " + reason(e));
+                return 1;
+            }
+        }
         boolean script = !lines.isEmpty() || System.console() == null;
         Cli cli;
         if (local || dryRun) {
@@ -203,12 +259,96 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    public static void main(String[] args) {
+    /** The cause of an I/O failure in words, as a Unix tool says it ("No such file or directory"). */
+    public static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) return "No such file or directory";
+        if (e instanceof AccessDeniedException) return "Permission denied";
+        if (e instanceof FileAlreadyExistsException) return "File exists";
+        if (e instanceof DirectoryNotEmptyException) return "Directory not empty";
+        if (e instanceof NotDirectoryException) return "Not a directory";
+        if (e instanceof NotLinkException) return "Not a symbolic link";
+        if (e instanceof FileSystemLoopException) return "Too many levels of symbolic links";
+        if (e instanceof CharacterCodingException) return "Not UTF-8 text";
+        String why = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
+        if (why != null) why = why.replaceAll("\\b(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)\\b:?\\s*", "").strip();
+        if (why == null || why.isEmpty()) {
+            return e.getCause() instanceof IOException c && c != e ? reason(c) : "Input/output error";
+        }
+        return Character.toUpperCase(why.charAt(0)) + why.substring(1);
+    }
+
+    /** One line for an I/O failure: {@code % FILE: cause}, or {@code % cause} when no file is known. */
+    public static String describe(IOException e) {
+        if (e instanceof FileSystemException f && f.getFile() != null) {
+            return "% " + f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": " + reason(e);
+        }
+        return "% " + reason(e);
+    }
+
+    /** What a failed command prints: its own words, never a Java class name; the exit status. */
+    static int failed(Throwable ex) {
+        if (ex instanceof CliException c) {
+            System.err.println(c.getMessage());
+        } else if (ex instanceof IOException io) {
+            System.err.println(describe(io));
+        } else if (ex instanceof UncheckedIOException u) {
+            System.err.println(describe(u.getCause()));
+        } else {
+            System.err.println("% Internal error");
+            if (debug()) ex.printStackTrace();
+        }
+        return 1;
+    }
+
+    /** SWSH_DEBUG set (non-empty): internal errors also print their stack trace on stderr. */
+    static boolean debug() {
+        String d = System.getenv("SWSH_DEBUG");
+        return d != null && !d.isEmpty() && !d.equals("0");
+    }
+
+    /**
+     * A bad command line: one line naming the problem and a hint, exit status 2 (not the whole
+     * usage, which {@code --help} prints).
+     */
+    static int badUsage(ParameterException ex) {
+        CommandLine cmd = ex.getCommandLine();
+        String name = cmd.getCommandSpec().qualifiedName(" ");
+        PrintWriter err = cmd.getErr();
+        err.println(name + ": " + problem(ex));
+        err.println("Try '" + name + " --help' for more information.");
+        err.flush();
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    private static String problem(ParameterException ex) {
+        if (ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String arg = u.getUnmatched().get(0);
+            if (u.isUnknownOption()) return "unknown option '" + arg + "'";
+            CommandSpec spec = u.getCommandLine().getCommandSpec();
+            return spec.positionalParameters().isEmpty() && !spec.subcommands().isEmpty()
+                    ? "unknown command '" + arg + "'" : "unexpected argument '" + arg + "'";
+        }
+        String m = ex.getMessage() == null ? "invalid command line" : ex.getMessage().strip();
+        return m.length() > 1 && Character.isUpperCase(m.charAt(0)) && Character.isLowerCase(m.charAt(1))
+                ? Character.toLowerCase(m.charAt(0)) + m.substring(1) : m;
+    }
+
+    /** The command line as {@code swsh} parses it, with its error handling. */
+    public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            System.err.println(ex instanceof CliException || ex instanceof KernelException ? ex.getMessage() : "% " + ex);
-            return 1;
-        });
-        System.exit(cl.execute(args));
+        cl.setParameterExceptionHandler((ex, args) -> badUsage(ex));
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> failed(ex));
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        Thread.setDefaultUncaughtExceptionHandler((t, ex) -> failed(ex));
+        int rc;
+        try {
+            rc = commandLine().execute(args);
+        } catch (Throwable ex) {
+            rc = failed(ex);
+        }
+        System.exit(rc);
     }
 }

@@ -10,11 +10,16 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 import swsh.Main;
+import swsh.shell.CliException;
 import swsh.shell.User;
+import swsh.core.ConfigStore;
 
 /**
  * {@code swsh lab}: a virtual switch to try swsh without spare NICs. Namespace {@code swlab}
@@ -42,7 +47,7 @@ public final class Lab {
     }
 
     static void must(String... cmd) {
-        if (run(List.of(cmd), false) != 0) throw new IllegalStateException("lab setup failed: " + String.join(" ", cmd));
+        if (run(List.of(cmd), false) != 0) throw new CliException("% Lab setup failed: " + String.join(" ", cmd));
     }
 
     /** True when this kernel can run a VLAN-filtering bridge (probed in a scratch namespace). */
@@ -77,31 +82,59 @@ public final class Lab {
         }
     }
 
-    @Command(name = "lab", description = "Build a virtual lab switch (namespace swlab, ports eth1..ethN to hosts h1..hN) "
-            + "and open the shell on it; 'swsh lab down' removes it.")
+    /**
+     * The lab's factory config: every port a switchport in VLAN 1 ({@code interface ethI}, nothing
+     * else), as a switch comes out of the box; h1..hN reach each other at once.
+     */
+    public static String factoryConfig(int ports) {
+        StringBuilder sb = new StringBuilder("!\n");
+        for (int i = 1; i <= ports; i++) sb.append("interface eth").append(i).append("\n!\n");
+        return sb.append("end\n").toString();
+    }
+
+    /** Writes the factory config as the lab's startup-config unless one is saved; true if it did. */
+    static boolean seedStartup(ConfigStore store, int ports) throws IOException {
+        if (Files.exists(store.startup())) return false;
+        store.saveStartup(factoryConfig(ports));
+        return true;
+    }
+
+    @Command(name = "lab", sortOptions = false,
+            description = {"Build a virtual lab switch and open the shell on it (needs root).",
+                    "Namespace " + SWITCH_NS + " holds the switch; its ports eth1..ethN are cabled to host",
+                    "namespaces h1..hN, addresses 10.0.0.1..N/24. A new lab starts as a factory",
+                    "switch (every port in VLAN 1); its startup-config is kept between runs."},
+            footerHeading = "%nExamples:%n",
+            footer = {"  sudo swsh lab              build 4 ports and open the shell ('exit' leaves it)",
+                    "  sudo swsh lab --ports 8    the same with 8 ports and hosts",
+                    "  sudo swsh lab down         remove the lab",
+                    "then, from another shell:    sudo ip netns exec h1 ping 10.0.0.2"})
     public static final class Cli implements Callable<Integer> {
         @ParentCommand
         Main main;
 
-        @Parameters(index = "0", arity = "0..1", defaultValue = "up", description = "up (default) or down")
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", arity = "0..1", defaultValue = "up", paramLabel = "up|down",
+                description = "up (default): build the lab (rebuilt if it exists) and open the shell on it; down: remove it.")
         String action;
 
-        @Option(names = "--ports", defaultValue = "4", description = "Number of ports and hosts (default 4).")
+        @Option(names = "--ports", defaultValue = "4", paramLabel = "N",
+                description = "Number of ports eth1..ethN and hosts h1..hN, 1-16 (default: ${DEFAULT-VALUE}).")
         int ports;
 
         @Override
         public Integer call() throws IOException {
             if (!action.equals("up") && !action.equals("down")) {
-                System.err.println("% swsh lab: expected 'up' or 'down', not '" + action + "'");
-                return 2;
+                throw new ParameterException(spec.commandLine(), "expected 'up' or 'down', not '" + action + "'");
+            }
+            if (ports < 1 || ports > 16) {
+                throw new ParameterException(spec.commandLine(), "--ports must be 1-16, not " + ports);
             }
             if (!User.processIsRoot()) {
                 System.err.println("% swsh lab needs root: it creates network namespaces (try: sudo ./swsh lab)");
                 return 1;
-            }
-            if (ports < 1 || ports > 16) {
-                System.err.println("% --ports must be 1-16");
-                return 2;
             }
             if (action.equals("down")) {
                 down(ports);
@@ -116,15 +149,19 @@ public final class Lab {
                 return inUml();
             }
             up(ports);
-            System.out.println("Lab switch ready: namespace " + SWITCH_NS + ", ports eth1-" + ports + " cabled to hosts h1-h" + ports
-                    + " (10.0.0.1-" + ports + "/24).");
-            if (System.getenv("SWSH_IN_UML") == null) {
-                System.out.println("Try from another shell: ip netns exec h1 ping 10.0.0.2   (ports join the switch once configured)");
-            }
-            System.out.println("Type 'enable', then 'configure terminal'; 'exit' from EXEC leaves the lab.");
             // a new lab kernel: the running-config starts from startup-config, as after a boot
             run(List.of("rm", "-rf", DIR.resolve("run").toString()), true);
             main.useLab(SWITCH_NS, DIR);
+            ConfigStore store = main.sw().engine.store;
+            boolean factory = seedStartup(store, ports);
+            System.out.println("Lab switch ready: namespace " + SWITCH_NS + ", ports eth1-" + ports + " cabled to hosts h1-h" + ports
+                    + " (10.0.0.1-" + ports + "/24).");
+            System.out.println(factory ? "New lab: every port is in VLAN 1 (factory config, saved as " + store.startup() + ")."
+                    : "Starting from the lab's saved " + store.startup() + ".");
+            if (System.getenv("SWSH_IN_UML") == null) {
+                System.out.println("Try from another shell: ip netns exec h1 ping 10.0.0.2");
+            }
+            System.out.println("Type 'enable', then 'configure terminal'; 'exit' from EXEC leaves the lab.");
             Main.replayStartup(main.sw());
             int rc = main.call();
             if (System.getenv("SWSH_IN_UML") == null) System.out.println("The lab stays up; remove it with: swsh lab down");
