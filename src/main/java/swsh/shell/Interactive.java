@@ -22,9 +22,14 @@ import swsh.grammar.Grammar;
  * completion from the grammar, Ctrl-Z for {@code end}, and the {@code --More--} pager.
  */
 public final class Interactive {
+    /** What Ctrl-Z leaves on the line, as IOS shows it. */
+    private static final String CTRL_Z_ECHO = "^Z";
+
     private final Cli session;
     private final Terminal terminal;
     private final LineReader reader;
+    /** Set by Ctrl-Z while a line is read: the line is {@code end}. */
+    private boolean ctrlZ;
 
     public Interactive(Cli session, Terminal terminal) {
         this.session = session;
@@ -54,10 +59,13 @@ public final class Interactive {
                 .build();
         reader.getWidgets().put("ios-help", this::help);
         reader.getWidgets().put("ios-complete", this::complete);
+        // Ctrl-Z in a config mode: the line shows ^Z as on IOS, and the shell runs "end" (see read)
         reader.getWidgets().put("ios-end", () -> {
             if (!session.inConfig()) return true;
+            ctrlZ = true;
+            reader.setVariable(LineReader.DISABLE_HISTORY, true);
             reader.getBuffer().clear();
-            reader.getBuffer().write("end");
+            reader.getBuffer().write(CTRL_Z_ECHO);
             reader.callWidget(LineReader.ACCEPT_LINE);
             return true;
         });
@@ -66,11 +74,29 @@ public final class Interactive {
         reader.getKeyMaps().get(LineReader.MAIN).bind(new org.jline.reader.Reference("ios-complete"), "\t");
         session.setAsker((p, secret) -> {
             try {
-                return secret ? reader.readLine(p, '\0') : reader.readLine(p);
+                return read(p, secret);
             } catch (UserInterruptException | EndOfFileException e) {
                 return "n";
             }
         });
+    }
+
+    /**
+     * Reads one line; a line ended by Ctrl-Z (shown as {@code ^Z}) is {@code end}, and is
+     * {@code end} in the history too.
+     */
+    private String read(String prompt, boolean secret) {
+        ctrlZ = false;
+        String line;
+        try {
+            line = secret ? reader.readLine(prompt, '\0') : reader.readLine(prompt);
+        } finally {
+            reader.setVariable(LineReader.DISABLE_HISTORY, false);
+        }
+        if (!ctrlZ) return line;
+        ctrlZ = false;
+        if (!secret) reader.getHistory().add("end");
+        return "end";
     }
 
     /** {@code ?}: prints the line with the {@code ?}, the help, then the prompt and line again. */
@@ -133,7 +159,7 @@ public final class Interactive {
             String line;
             String prompt = session.prompt();
             try {
-                line = reader.readLine(prompt);
+                line = read(prompt, false);
             } catch (UserInterruptException e) {
                 continue;
             } catch (EndOfFileException e) {
