@@ -176,7 +176,7 @@ class LineEditingTest {
             Attributes attrs = t.getAttributes();
             attrs.setLocalFlag(Attributes.LocalFlag.ECHO, false);
             t.setAttributes(attrs);
-            Interactive shell = new Interactive(new Session(sw.engine, false), t);
+            Interactive shell = new Interactive(new Session(sw.shell, false), t);
             Thread typist = new Thread(() -> {
                 try (feed) {
                     for (int i = 0; i < chunks.length; i++) {
