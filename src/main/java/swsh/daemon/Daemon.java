@@ -30,7 +30,8 @@ import swsh.shell.User;
 public final class Daemon {
     private final Switch sw;
     private final Path socket;
-    private int vty;
+    /** vty lines in use; a new session takes the lowest free one, as IOS does. */
+    private final java.util.BitSet vtys = new java.util.BitSet();
 
     public Daemon(Switch sw, Path socket) {
         this.sw = sw;
@@ -50,12 +51,29 @@ public final class Daemon {
             Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw-rw-"));
             while (true) {
                 SocketChannel ch = server.accept();
-                String line = "vty " + (vty++);
-                Thread t = new Thread(() -> client(ch, line), "swshd-" + line);
+                int n = takeVty();
+                String line = "vty " + n;
+                Thread t = new Thread(() -> {
+                    try {
+                        client(ch, line);
+                    } finally {
+                        releaseVty(n);
+                    }
+                }, "swshd-" + line);
                 t.setDaemon(true);
                 t.start();
             }
         }
+    }
+
+    private synchronized int takeVty() {
+        int n = vtys.nextClearBit(0);
+        vtys.set(n);
+        return n;
+    }
+
+    private synchronized void releaseVty(int n) {
+        vtys.clear(n);
     }
 
     private void client(SocketChannel ch, String line) {
@@ -65,7 +83,7 @@ public final class Daemon {
             if (hello == null) return;
             String from = hello.path("from").asText("");
             boolean tty = hello.path("tty").asBoolean(false);
-            User user = User.of(peer.user().getName(), tty ? line : "script", from);
+            User user = User.of(peer.user().getName(), line, from);
             // scripts of admins start privileged (ssh sw 'conf t ...'); everyone else at user EXEC
             Session s = new Session(sw, user, !tty && user.admin());
             try {

@@ -144,20 +144,24 @@ public final class Session implements Cli {
                 ? line.substring(0, m.args().firstColumn()) + "*****" : line;
         record(shown.strip());
         Filter filter = m.filter() == null ? null : Filter.of(m.filter());
+        // a line that fell through to an enclosing mode runs there (and stays there if it works);
+        // a line run with do runs in EXEC and comes back; a line that fails leaves the mode as it was
         boolean viaDo = m.mode() != mode() && !isAncestor(m.mode());
+        Deque<Frame> saved = new ArrayDeque<>(stack);
         if (!viaDo) while (mode() != m.mode()) stack.pop();
-        Deque<Frame> saved = viaDo ? new ArrayDeque<>(stack) : null;
         StringBuilder out = new StringBuilder();
         changedLine = false;
+        boolean ok = false;
         try {
             Command.Guard<Context> guard = m.command().guard();
             Ctx ctx = new Ctx(out);
             if (guard != null) guard.check(ctx);
             m.handler().run(ctx, m.args());
+            ok = true;
         } catch (RuntimeException e) {
             throw Errors.of(e, line);
         } finally {
-            if (saved != null && !ended) {
+            if ((viaDo || !ok) && !ended) {
                 stack.clear();
                 stack.addAll(saved);
             }

@@ -55,7 +55,7 @@ public record User(String name, boolean admin, boolean member, String line, Stri
         String name = Nss.C == null ? null : Nss.name(Nss.C.geteuid());
         if (name == null) name = System.getProperty("user.name");
         String from = System.getenv("SSH_CLIENT");
-        return of(name, "console", from == null ? "" : from.split(" ")[0]);
+        return of(name, "con 0", from == null ? "" : from.split(" ")[0]);
     }
 
     /** The uid of account {@code name}, if NSS knows it. */
