@@ -86,11 +86,13 @@ public final class Main implements Callable<Integer> {
     public void useLab(String ns, Path dir) {
         netns = ns;
         local = true;
+        lab = true;
         if (configDir == null) configDir = dir.resolve("etc");
         if (runDir == null) runDir = dir.resolve("run");
     }
 
     private Switch sw;
+    private boolean lab;
 
     /** The switch the options describe (built once). */
     public Switch sw() {
@@ -108,7 +110,8 @@ public final class Main implements Callable<Integer> {
             }
             kernel = new FakeKernel(bridge, seed, System.out);
         }
-        sw = Switch.of(kernel, new ConfigStore(cfgDir, rDir), defaultHostname());
+        ConfigStore store = new ConfigStore(cfgDir, rDir);
+        sw = lab ? Switch.lab(kernel, store, defaultHostname()) : Switch.of(kernel, store, defaultHostname());
         return sw;
     }
 

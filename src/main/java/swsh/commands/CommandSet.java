@@ -3,6 +3,7 @@ package swsh.commands;
 import java.util.ArrayList;
 import java.util.List;
 
+import swsh.commands.lab.LabCommands;
 import swsh.commands.mac.MacCommands;
 import swsh.commands.mac.ShowMac;
 import swsh.commands.port.InterfaceCommands;
@@ -28,21 +29,29 @@ public final class CommandSet {
     private CommandSet() {}
 
     private static volatile Grammar<Context> grammar;
+    private static volatile Grammar<Context> lab;
 
     /** The grammar of the whole shell, built (and checked) once. */
     public static Grammar<Context> grammar() {
         Grammar<Context> g = grammar;
         if (g == null) {
             synchronized (CommandSet.class) {
-                if (grammar == null) grammar = build();
+                if (grammar == null) grammar = build(false);
                 g = grammar;
             }
         }
         return g;
     }
 
-    private static Grammar<Context> build() {
+    /** The grammar of {@code swsh lab}: the switch's commands plus the lab's own ({@code lab ping}). */
+    public static synchronized Grammar<Context> labGrammar() {
+        if (lab == null) lab = build(true);
+        return lab;
+    }
+
+    private static Grammar<Context> build(boolean withLab) {
         Defs d = new Defs();
+        if (withLab) LabCommands.define(d);
         ExecCommands.define(d);
         ShowSystem.define(d);
         ShowVlan.define(d);

@@ -63,12 +63,12 @@ public final class Lab {
         }
     }
 
-    static void down(int ports) {
+    public static void down(int ports) {
         run(List.of("ip", "netns", "del", SWITCH_NS), true);
         for (int i = 1; i <= Math.max(ports, 16); i++) run(List.of("ip", "netns", "del", "h" + i), true);
     }
 
-    static void up(int ports) {
+    public static void up(int ports) {
         down(ports);
         must("ip", "netns", "add", SWITCH_NS);
         must("ip", "-n", SWITCH_NS, "link", "set", "lo", "up");
@@ -93,7 +93,7 @@ public final class Lab {
     }
 
     /** Writes the factory config as the lab's startup-config unless one is saved; true if it did. */
-    static boolean seedStartup(ConfigStore store, int ports) throws IOException {
+    public static boolean seedStartup(ConfigStore store, int ports) throws IOException {
         if (Files.exists(store.startup())) return false;
         store.saveStartup(factoryConfig(ports));
         return true;
@@ -161,6 +161,7 @@ public final class Lab {
             if (System.getenv("SWSH_IN_UML") == null) {
                 System.out.println("Try from another shell: ip netns exec h1 ping 10.0.0.2");
             }
+            System.out.println("Try traffic from this session: lab ping h1 10.0.0.2");
             System.out.println("Type 'enable', then 'configure terminal'; 'exit' from EXEC leaves the lab.");
             Main.replayStartup(main.sw());
             int rc = main.call();

@@ -17,14 +17,19 @@ public final class Switch {
     public final Audit audit = new Audit();
     private final List<Session> sessions = new CopyOnWriteArrayList<>();
 
-    public Switch(Engine engine) {
+    public Switch(Engine engine, Grammar<Context> grammar) {
         this.engine = engine;
-        this.grammar = CommandSet.grammar();
+        this.grammar = grammar;
     }
 
     /** A switch on {@code kernel} keeping its files in {@code store}. */
     public static Switch of(Kernel kernel, ConfigStore store, String defaultHostname) {
-        return new Switch(new Engine(kernel, store, defaultHostname, CommandSet::render));
+        return new Switch(new Engine(kernel, store, defaultHostname, CommandSet::render), CommandSet.grammar());
+    }
+
+    /** The lab's switch: the same, with the lab's own commands. */
+    public static Switch lab(Kernel kernel, ConfigStore store, String defaultHostname) {
+        return new Switch(new Engine(kernel, store, defaultHostname, CommandSet::render), CommandSet.labGrammar());
     }
 
     void register(Session s) {

@@ -261,4 +261,28 @@ class KernelScenariosTest {
         assertTrue(err.toString().contains("% Error: the kernel refused 'bridge link set dev eth1 cost 100000"), err.toString());
         assertFalse(sw.run("show running-config").contains("cost 100000"), "the running-config keeps what the kernel has");
     }
+
+    /** {@code swsh lab}: a fresh lab is a factory switch (every port in VLAN 1) and its session can ping between hosts. */
+    @Test
+    @Order(13)
+    void lab_isAFactorySwitchAndPingsFromItsOwnSession() throws Exception {
+        swsh.lab.Lab.up(3);
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("swsh-lab");
+        swsh.core.ConfigStore store = new swsh.core.ConfigStore(dir.resolve("etc"), dir.resolve("run"));
+        assertTrue(swsh.lab.Lab.seedStartup(store, 3));
+        swsh.shell.Switch sw = swsh.shell.Switch.lab(new LiveKernel("swbr0", swsh.lab.Lab.SWITCH_NS), store, "lab");
+        assertTrue(swsh.Main.replayStartup(sw));
+        swsh.shell.Session s = new swsh.shell.Session(sw, true);
+        String out = s.execute("lab ping h1 10.0.0.3 repeat 2");
+        assertTrue(out.contains("2 received"), out);
+        swsh.shell.CliException e = org.junit.jupiter.api.Assertions.assertThrows(swsh.shell.CliException.class,
+                () -> s.execute("lab ping h9 10.0.0.1"));
+        assertEquals("% No lab host h9", e.getMessage());
+        s.execute("configure terminal");
+        s.execute("interface eth3");
+        s.execute("shutdown");
+        assertFalse(s.execute("do lab ping h1 10.0.0.3 repeat 1").contains(" 1 received"), "a shut port cuts the host off");
+        s.close();
+        swsh.lab.Lab.down(3);
+    }
 }

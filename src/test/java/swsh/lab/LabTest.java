@@ -46,4 +46,19 @@ class LabTest {
         assertFalse(Lab.seedStartup(sw.engine.store, 4));
         assertEquals(saved, Files.readString(sw.engine.store.startup()));
     }
+
+    @Test
+    void labPingExistsOnlyInTheLab() {
+        swsh.shell.Session plain = sw.session();
+        swsh.shell.CliException e = org.junit.jupiter.api.Assertions.assertThrows(swsh.shell.CliException.class,
+                () -> plain.execute("lab ping h1 10.0.0.2"));
+        assertEquals("% Invalid input detected at '^' marker.", e.getMessage());
+        swsh.shell.Switch lab = swsh.shell.Switch.lab(sw.kernel, sw.engine.store, "lab");
+        swsh.shell.Session s = new swsh.shell.Session(lab, true);
+        assertTrue(s.help("lab ping ").stream().anyMatch(h -> h.word().equals("WORD")));
+        assertTrue(s.complete("lab p").contains("ping"));
+        swsh.shell.CliException bad = org.junit.jupiter.api.Assertions.assertThrows(swsh.shell.CliException.class,
+                () -> s.execute("lab ping h1 10.0.0.2 repeat 99"));
+        assertEquals("% Invalid input detected at '^' marker.", bad.getMessage());
+    }
 }
