@@ -3,7 +3,6 @@ package swsh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.Test;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import swsh.shell.User;
 
 /** The swsh process as a Unix tool: help, usage errors, error lines, exit status, launchers. */
 class ProcessCliTest {
@@ -144,17 +142,6 @@ class ProcessCliTest {
         Result d = swsh("-f", dir.toString());
         assertEquals(1, d.rc());
         assertEquals("% Cannot open " + dir + ": Is a directory\n", d.err());
-    }
-
-    @Test
-    void anUnreadableScriptFileSaysPermissionDenied() throws Exception {
-        assumeFalse(User.processIsRoot(), "root reads any file");
-        Path f = tempDir("swsh-cli").resolve("secret");
-        Files.writeString(f, "show vlan brief\n");
-        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("-w-------"));
-        Result r = swsh("-f", f.toString());
-        assertEquals(1, r.rc());
-        assertEquals("% Cannot open " + f + ": Permission denied\n", r.err());
     }
 
     @Test
