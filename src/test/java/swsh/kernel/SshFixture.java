@@ -42,7 +42,12 @@ final class SshFixture implements AutoCloseable {
                 + DIR.resolve("run") + " \"$@\"\n");
         sh("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", DIR.resolve("hostkey").toString());
         sh("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", DIR.resolve("client").toString());
-        for (String g : List.of("swsh-admin", "swsh")) if (!Net.ok("getent", "group", g)) sh("groupadd", g);
+        for (String g : List.of("swsh-admin", "swsh")) {
+            if (!Net.ok("getent", "group", g)) {
+                sh("groupadd", g);
+                createdGroups.add(g);
+            }
+        }
         user("swadmin", "swsh-admin", shell);
         user("swop", "swsh", shell);
         user("swguest", null, shell);
@@ -78,7 +83,11 @@ final class SshFixture implements AutoCloseable {
         for (int i = 0; i < 100 && !Files.exists(Daemon.socketIn(DIR.resolve("run"))); i++) Thread.sleep(50);
     }
 
-    private static void user(String name, String group, Path shell) throws IOException {
+    /** Accounts and groups this fixture made, removed again by {@link #close()}: the machine is left as found. */
+    private final List<String> createdUsers = new ArrayList<>();
+    private final List<String> createdGroups = new ArrayList<>();
+
+    private void user(String name, String group, Path shell) throws IOException {
         String home = DIR.resolve("home").resolve(name).toString();
         if (Net.ok("id", name)) {
             sh("usermod", "-s", shell.toString(), "-d", home, "-G", group == null ? "" : group, name);
@@ -87,6 +96,7 @@ final class SshFixture implements AutoCloseable {
             if (group != null) cmd.addAll(List.of("-G", group));
             cmd.add(name);
             sh(cmd.toArray(new String[0]));
+            createdUsers.add(name);
         }
         Files.createDirectories(Path.of(home));
         sh("chown", name, home);
@@ -159,5 +169,7 @@ final class SshFixture implements AutoCloseable {
     @Override
     public void close() {
         sshd.destroy();
+        for (String u : createdUsers) Net.ok("userdel", "-f", u);
+        for (String g : createdGroups) Net.ok("groupdel", g);
     }
 }
