@@ -161,4 +161,20 @@ class ShellTest {
         assertEquals(2, r.failed());
         assertTrue(r.out().contains("VLAN Name"));
     }
+
+    @Test
+    void portsAndStaticMacsAddedByHandAreNeverTouched() {
+        TestSwitch sw = new TestSwitch();
+        sw.script("conf t", "int eth1", "mac address-table static 0050.7966.6801 vlan 1 interface eth1", "end");
+        // an admin puts eth4 on the bridge and adds a static MAC with iproute2, behind swsh's back
+        sw.kernel.apply(new swsh.kernel.Plan(List.of(new swsh.kernel.Op.Enslave("eth4", "swbr0"),
+                new swsh.kernel.Op.FdbAdd("02:00:00:00:00:99", "eth1", 1))));
+        sw.script("conf t", "vlan 30", "int eth2", "switchport access vlan 30", "no mac address-table static 0050.7966.6801 vlan 1 interface eth1", "end");
+        swsh.kernel.State k = sw.kernel.read();
+        assertEquals("swbr0", k.link("eth4").master(), "a port swsh does not own stays on the bridge");
+        assertTrue(k.fdb().stream().anyMatch(f -> f.mac().equals("02:00:00:00:00:99")), "a static MAC swsh did not add stays");
+        assertFalse(k.fdb().stream().anyMatch(f -> f.mac().equals("00:50:79:66:68:01")), "swsh's own static MAC went");
+        sw.script("conf t", "no interface eth1", "end");
+        assertEquals(null, sw.kernel.read().link("eth1").master(), "a port leaving the config is released");
+    }
 }

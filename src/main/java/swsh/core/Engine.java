@@ -66,6 +66,8 @@ public final class Engine {
     /** Replaces the whole running config (boot, copy ... running-config), then applies it once. */
     public synchronized void replace(Config cfg) {
         try (FileChannel lock = store.lock()) {
+            stamp = -1;
+            running();
             apply(cfg);
         } catch (IOException e) {
             throw new EngineException("% Error: cannot lock the running-config: " + e.getMessage());
@@ -78,14 +80,14 @@ public final class Engine {
      */
     private void apply(Config cfg) {
         State actual = kernel.read();
-        Plan plan = Planner.plan(cfg, actual, kernel.bridge());
+        Plan plan = Planner.plan(cfg, running, actual, kernel.bridge());
         try {
             kernel.apply(plan);
         } catch (KernelException e) {
             Config old = running;
             if (old != null) {
                 try {
-                    kernel.apply(Planner.plan(old, kernel.read(), kernel.bridge()));
+                    kernel.apply(Planner.plan(old, cfg, kernel.read(), kernel.bridge()));
                 } catch (KernelException rollback) {
                     throw new KernelException(e.getMessage() + "\n% Error: rolling back also failed: " + rollback.getMessage());
                 }

@@ -35,7 +35,18 @@ public final class Planner {
         return iosPriority / 4;
     }
 
+    /** The plan from a kernel that already runs {@code cfg} (swsh owns what {@code cfg} names). */
     public static Plan plan(Config cfg, State actual, String bridge) {
+        return plan(cfg, cfg, actual, bridge);
+    }
+
+    /**
+     * The plan that brings the kernel to {@code cfg}. {@code owned} is the config swsh applied
+     * before (the running config): ports, SVIs and static MACs are only ever removed when
+     * {@code owned} or {@code cfg} names them, so what an admin added by hand (a port put on the
+     * bridge with {@code ip link}, a static MAC with {@code bridge fdb}) is never touched.
+     */
+    public static Plan plan(Config cfg, Config owned, State actual, String bridge) {
         List<Op> links = new ArrayList<>();
         List<Op> bridgeCmds = new ArrayList<>();
         List<Op> late = new ArrayList<>();
@@ -55,12 +66,15 @@ public final class Planner {
 
         // VLAN host ports no longer wanted go first, then ports leaving the bridge.
         for (State.Link l : actual.links().values()) {
-            if ("vlan".equals(l.kind()) && bridge.equals(l.vlanLink()) && !svis.containsKey(l.vlanId())) {
+            if ("vlan".equals(l.kind()) && bridge.equals(l.vlanLink()) && l.vlanId() != null && !svis.containsKey(l.vlanId())
+                    && l.name().equals(sviDevice(bridge, l.vlanId())) && names(cfg, owned, "Vlan" + l.vlanId())) {
                 links.add(new Op.DeleteLink(l.name()));
             }
         }
         for (State.Link l : actual.links().values()) {
-            if (bridge.equals(l.master()) && !ports.containsKey(l.name())) links.add(new Op.Release(l.name()));
+            if (bridge.equals(l.master()) && !ports.containsKey(l.name()) && names(cfg, owned, l.name())) {
+                links.add(new Op.Release(l.name()));
+            }
         }
         for (Iface i : ports.values()) {
             State.Link l = actual.link(i.name());
@@ -94,7 +108,7 @@ public final class Planner {
         bridgeCmds.addAll(adds);
 
         for (Iface i : ports.values()) portFlags(i, actual.link(i.name()).port(), bridgeCmds);
-        fdb(cfg, actual, ports.keySet(), bridgeCmds);
+        fdb(cfg, owned, actual, ports.keySet(), bridgeCmds);
 
         for (Map.Entry<Integer, Iface> e : svis.entrySet()) {
             String dev = sviDevice(bridge, e.getKey());
@@ -198,7 +212,12 @@ public final class Planner {
         }
     }
 
-    private static void fdb(Config cfg, State actual, Set<String> ports, List<Op> out) {
+    /** True when either config has a block for interface {@code name}: swsh owns it. */
+    private static boolean names(Config cfg, Config owned, String name) {
+        return cfg.ifaces().containsKey(name) || owned != null && owned.ifaces().containsKey(name);
+    }
+
+    private static void fdb(Config cfg, Config owned, State actual, Set<String> ports, List<Op> out) {
         List<Op> adds = new ArrayList<>();
         Set<String> want = new TreeSet<>();
         for (StaticMac m : cfg.statics()) {
@@ -208,9 +227,12 @@ public final class Planner {
                     && f.mac().equals(m.mac()) && f.dev().equals(m.iface()) && Objects.equals(f.vlan(), m.vlan()));
             if (!present) adds.add(new Op.FdbAdd(m.mac(), m.iface(), m.vlan()));
         }
+        Set<String> ours = new TreeSet<>();
+        if (owned != null) for (StaticMac m : owned.statics()) ours.add(m.mac() + "/" + m.iface() + "/" + m.vlan());
         for (State.Fdb f : actual.fdb()) {
             if (f.dynamic() || f.permanent() || !ports.contains(f.dev()) || f.vlan() == null) continue;
-            if (!want.contains(f.mac() + "/" + f.dev() + "/" + f.vlan())) out.add(new Op.FdbDel(f.mac(), f.dev(), f.vlan()));
+            String key = f.mac() + "/" + f.dev() + "/" + f.vlan();
+            if (!want.contains(key) && ours.contains(key)) out.add(new Op.FdbDel(f.mac(), f.dev(), f.vlan()));
         }
         out.addAll(adds);
     }

@@ -27,7 +27,12 @@ class PlannerTest {
 
     /** Plans, applies to the fake kernel, and checks that planning again yields nothing. */
     static Plan converge(FakeKernel k, Config c) {
-        Plan p = Planner.plan(c, k.read(), BR);
+        return converge(k, c, c);
+    }
+
+    /** The same, from a kernel that runs {@code owned} (what swsh applied before). */
+    static Plan converge(FakeKernel k, Config c, Config owned) {
+        Plan p = Planner.plan(c, owned, k.read(), BR);
         k.apply(p);
         Plan again = Planner.plan(c, k.read(), BR);
         assertTrue(again.isEmpty(), () -> "plan after apply must be empty: " + again.lines());
@@ -165,7 +170,9 @@ class PlannerTest {
         Config c = small();
         converge(k, c);
         Config d = c.withoutIface("eth2").withoutIface("Vlan10").withStatics(List.of());
-        Plan p = converge(k, d);
+        assertEquals(List.of("bridge vlan del dev swbr0 vid 10 self"), Planner.plan(d, d, k.read(), BR).lines(),
+                "what the previous config did not name is not swsh's to remove");
+        Plan p = converge(k, d, c);
         assertEquals(List.of(
                 "ip link del dev swbr0.10",
                 "ip link set dev eth2 nomaster",
