@@ -166,10 +166,10 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<String> lines = new ArrayList<>();
-        for (String c : commands) lines.addAll(List.of(c.split("\\R")));
+        for (String c : commands) lines.addAll(ConfigStore.lines(c));
         if (file != null) {
             try {
-                lines.addAll(Files.readAllLines(file));
+                lines.addAll(ConfigStore.lines(ConfigStore.readText(file)));
             } catch (IOException e) {
                 System.err.println("% Cannot open " + file + ": " + reason(e));
                 return 1;
@@ -234,7 +234,13 @@ public final class Main implements Callable<Integer> {
             }
             Switch sw = main.sw();
             sw.audit.toSyslog(!main.dryRun);
-            replayStartup(sw);
+            try {
+                sw.engine.recover().forEach(r -> System.err.println("swshd: " + r));
+                replayStartup(sw);
+            } catch (IOException | RuntimeException e) {
+                // swshd always starts: a startup-config it cannot replay is reported, not fatal
+                System.err.println("% startup-config was not replayed: " + (e instanceof IOException io ? reason(io) : e.getMessage()));
+            }
             new Daemon(sw, Daemon.socketIn(sw.engine.store.runDir)).serve();
             return 0;
         }

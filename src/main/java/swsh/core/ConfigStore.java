@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -83,7 +84,24 @@ public final class ConfigStore {
     }
 
     public Optional<String> readStartup() throws IOException {
-        return Files.exists(startup()) ? Optional.of(Files.readString(startup())) : Optional.empty();
+        return Files.exists(startup()) ? Optional.of(readText(startup())) : Optional.empty();
+    }
+
+    /** Largest config or script file read (a config of 4094 VLANs on 48 ports is far below it). */
+    public static final long MAX_TEXT = 16L << 20;
+
+    /**
+     * A config or script file as text. Bytes that are not UTF-8 become U+FFFD, so one bad byte
+     * (even in a comment) costs only its own line, which then fails with its line number.
+     */
+    public static String readText(Path file) throws IOException {
+        if (Files.size(file) > MAX_TEXT) throw new IOException("file is larger than " + (MAX_TEXT >> 20) + " MiB");
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    }
+
+    /** Lines of a config or script text: only CR, LF and CRLF end a line (not U+2028 or U+0085). */
+    public static List<String> lines(String text) {
+        return List.of(text.split("\r\n|\r|\n"));
     }
 
     public void saveStartup(String text) throws IOException {
@@ -92,6 +110,26 @@ public final class ConfigStore {
 
     public boolean eraseStartup() throws IOException {
         return Files.deleteIfExists(startup());
+    }
+
+    /**
+     * Deletes temp files a killed writer left behind ({@code .NAME.*.tmp} beside the config
+     * files). Only for swshd's start, under the lock: a live writer's temp file must not vanish.
+     */
+    public int deleteStaleTemps() throws IOException {
+        int n = 0;
+        for (Path dir : List.of(configDir, runDir)) {
+            if (!Files.isDirectory(dir)) continue;
+            try (var files = Files.newDirectoryStream(dir, ".*.tmp")) {
+                for (Path f : files) if (Files.deleteIfExists(f)) n++;
+            }
+        }
+        return n;
+    }
+
+    /** The running-config text as saved, or empty. */
+    public Optional<String> readRunningText() throws IOException {
+        return Files.exists(running()) ? Optional.of(readText(running())) : Optional.empty();
     }
 
     /** Writes {@code text} so that readers only ever see the old file or the whole new one. */

@@ -44,6 +44,31 @@ public final class Engine {
         return running;
     }
 
+    /**
+     * After a crash: removes temp files a killed writer left and, when the running-config text
+     * is behind its model (the model is written first), rewrites the text from the model. Run
+     * once when swshd starts. Returns what it repaired, in words (empty when nothing).
+     */
+    public synchronized java.util.List<String> recover() {
+        java.util.List<String> done = new java.util.ArrayList<>();
+        try (FileChannel lock = store.lock()) {
+            int stale = store.deleteStaleTemps();
+            if (stale > 0) done.add("removed " + stale + " stale temp file(s)");
+            stamp = -1;
+            java.util.Optional<Config> model = store.loadRunning();
+            if (model.isPresent()) {
+                String text = render(model.get());
+                if (!store.readRunningText().orElse("").equals(text)) {
+                    store.saveRunning(model.get(), text);
+                    done.add("rewrote " + store.running() + " from its model");
+                }
+            }
+        } catch (IOException e) {
+            throw new EngineException("% Error: cannot recover the running-config: " + e.getMessage());
+        }
+        return done;
+    }
+
     /** The running-config text of a config. */
     public String render(Config c) {
         return renderer.apply(c);

@@ -229,6 +229,10 @@ public final class FakeKernel implements Kernel {
         @Override
         public Void fdbAdd(Op.FdbAdd o) {
             port(o.dev(), false, o);
+            // as the kernel's bridge: no entry for the zero address or a multicast address
+            if (o.mac().equals("00:00:00:00:00:00") || (Integer.parseInt(o.mac().substring(0, 2), 16) & 1) != 0) {
+                throw refused(o, "Invalid argument");
+            }
             fdb.removeIf(f -> same(f, o.mac(), o.dev(), o.vlan()));
             fdb.add(new State.Fdb(o.mac(), o.dev(), o.vlan(), false, false));
             return null;

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import swsh.core.ConfigStore;
+
 
 /**
  * Runs lines from a script, {@code -c}, stdin or a config file: mode carried from line to line,
@@ -53,13 +55,51 @@ public final class Replay {
         return failed;
     }
 
-    /** Replays a config text as one transaction on top of the running config, then applies once. */
+    private static final ThreadLocal<Boolean> MERGING = ThreadLocal.withInitial(() -> false);
+
+    /**
+     * Replays a config text onto the running config: first as one transaction planned and
+     * applied once (the fast path, and all a good file needs). When the kernel refuses that
+     * plan, nothing of it stays, and the lines are applied again one by one, so every line the
+     * kernel accepts stands and each refused one is reported with its line number.
+     */
     public static Result merge(Switch sw, String text) {
-        Session s = new Session(sw, true);
+        if (MERGING.get()) {
+            throw new CliException("% Error: a config being replayed cannot copy a config into running-config");
+        }
+        MERGING.set(true);
+        try {
+            List<String> lines = ConfigStore.lines(text);
+            List<String> errors = new ArrayList<>();
+            Session s = new Session(sw, true);
+            try {
+                s.beginTransaction();
+                int n = replay(s, lines, errors);
+                try {
+                    s.commitTransaction();
+                    return new Result(n, errors);
+                } catch (CliException refused) {
+                    // fall through to the slow path below
+                }
+            } finally {
+                s.close();
+            }
+            errors.clear();
+            Session each = new Session(sw, true);
+            try {
+                int n = replay(each, lines, errors);
+                return new Result(n, errors);
+            } finally {
+                each.close();
+            }
+        } finally {
+            MERGING.set(false);
+        }
+    }
+
+    /** Runs config lines in configuration mode until {@code end}; returns the lines read. */
+    private static int replay(Session s, List<String> lines, List<String> errors) {
         s.execute("configure terminal");
-        s.beginTransaction();
-        List<String> errors = new ArrayList<>();
-        List<String> lines = List.of(text.split("\n"));
         int n = 0;
         for (String line : lines) {
             n++;
@@ -71,11 +111,6 @@ public final class Replay {
             }
             if (!s.mode().config()) s.execute("configure terminal");
         }
-        try {
-            s.commitTransaction();
-        } finally {
-            s.close();
-        }
-        return new Result(n, errors);
+        return n;
     }
 }

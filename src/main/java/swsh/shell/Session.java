@@ -128,10 +128,16 @@ public final class Session implements Cli {
                 || s.startsWith("Current configuration :");
     }
 
+    /** The longest line a session takes (IOS refuses long lines too). */
+    public static final int MAX_LINE = 4096;
+
     /** Runs one line and returns its output; throws {@link CliException} with the IOS error. */
     @Override
     public String execute(String line) {
         lastActive = System.currentTimeMillis();
+        if (line.length() > MAX_LINE) {
+            throw new CliException("% Line too long: " + line.length() + " characters (at most " + MAX_LINE + ")");
+        }
         if (isComment(line)) return "";
         Grammar.Match<Context> m;
         try {
