@@ -1,12 +1,16 @@
 package swsh.shell;
 
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 
 import swsh.grammar.Grammar;
 
-/** An output filter after {@code |}: include, exclude, begin, section, count. */
+/**
+ * An output filter after {@code |}: include, exclude, begin, section, count. The user's regular
+ * expression runs on RE2/J, in time linear in the output, so no pattern can hang swshd.
+ */
 record Filter(String kind, Pattern re) {
     static Filter of(Grammar.Filter f) {
         try {
