@@ -285,4 +285,44 @@ class KernelScenariosTest {
         s.close();
         swsh.lab.Lab.down(3);
     }
+
+    /**
+     * Hardening on the real kernel: a port and a static MAC added by hand survive swsh's next
+     * change; a device whose name iproute2 would cut at '#' is never passed to it; a startup-config
+     * line the kernel refuses costs only that line at boot.
+     */
+    @Test
+    @Order(14)
+    void hardening_handAddedThingsHostileNamesAndAPartlyRefusedBoot() throws Exception {
+        Net.Switch sw = fourHosts("sw");
+        sw.run("conf t", "interface eth1", "interface eth2", "end");
+        sh("ip", "-n", "sw", "link", "set", "eth3", "master", "swbr0");
+        sh("bridge", "-n", "sw", "fdb", "add", "02:00:00:00:00:99", "dev", "eth3", "master", "static");
+        sh("ip", "-n", "sw", "link", "add", "victim", "type", "dummy");
+        sh("ip", "-n", "sw", "link", "add", "victim#x", "type", "dummy");
+        sh("ip", "-n", "sw", "link", "set", "victim#x", "master", "swbr0");
+        sw.run("conf t", "vlan 20", "interface eth2", "switchport access vlan 20", "end");
+        assertTrue(sh("ip", "-n", "sw", "link", "show", "eth3").contains("master swbr0"), "a port added by hand stays");
+        assertTrue(sh("bridge", "-n", "sw", "fdb", "show", "dev", "eth3").contains("02:00:00:00:00:99"), "a MAC added by hand stays");
+        assertTrue(Net.ok("ip", "-n", "sw", "link", "show", "victim"), "victim was not deleted through 'victim#x'");
+        assertTrue(sh("ip", "-n", "sw", "link", "show", "victim#x").contains("master swbr0"));
+        swsh.shell.CliException e = org.junit.jupiter.api.Assertions.assertThrows(swsh.shell.CliException.class,
+                () -> new swsh.shell.Session(sw.shell, true).execute("show interfaces victim#x switchport"));
+        assertTrue(e.getMessage().startsWith("% Invalid input"), e.getMessage());
+
+        java.nio.file.Files.createDirectories(sw.dir.resolve("etc"));
+        java.nio.file.Files.writeString(sw.dir.resolve("etc/startup-config"), String.join("\n", "!", "vlan 20", "!",
+                "interface eth1", " switchport access vlan 20", "!", "interface eth2", " switchport access vlan 20", "!",
+                "mac address-table static 0000.0000.0000 vlan 20 interface eth2", "!", "interface eth4",
+                " switchport access vlan 20", "!", "end", ""));
+        sh("ip", "-n", "sw", "link", "del", "swbr0");
+        sh("ip", "-n", "sw", "link", "set", "eth3", "nomaster");
+        LiveKernel.Result boot = sw.process(null, "boot");
+        assertEquals(1, boot.status(), boot.err());
+        assertTrue(boot.err().startsWith("line 10: mac address-table static 0000.0000.0000 vlan 20 interface eth2\n% Error: the kernel refused"),
+                boot.err());
+        assertTrue(ping("h1", "10.0.0.2"), "the good lines before the refused one stand");
+        assertTrue(ping("h1", "10.0.0.4"), "and the ones after it");
+        assertFalse(sw.run("show running-config").contains("0000.0000.0000"));
+    }
 }
