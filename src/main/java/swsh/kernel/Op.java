@@ -32,6 +32,22 @@ public sealed interface Op {
     /** Which program runs this op. */
     Tool tool();
 
+    /** An op {@code ip} runs. */
+    sealed interface IpOp extends Op {
+        @Override
+        default Tool tool() {
+            return Tool.IP;
+        }
+    }
+
+    /** An op {@code bridge} runs. */
+    sealed interface BridgeOp extends Op {
+        @Override
+        default Tool tool() {
+            return Tool.BRIDGE;
+        }
+    }
+
     /**
      * One method per kind of op. Java 17 has no pattern-matching switch over a sealed type; a
      * visitor gives the same guarantee: adding an op fails to compile until every user handles it.
@@ -87,12 +103,7 @@ public sealed interface Op {
     }
 
     /** {@code ip link add name NAME type bridge ...}. */
-    record CreateBridge(String name, BridgeSettings settings) implements Op {
-        @Override
-        public Tool tool() {
-            return Tool.IP;
-        }
-
+    record CreateBridge(String name, BridgeSettings settings) implements IpOp {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.createBridge(this);
@@ -100,12 +111,7 @@ public sealed interface Op {
     }
 
     /** {@code ip link set dev NAME type bridge ...}: only the settings that differ. */
-    record SetBridge(String name, BridgeSettings settings) implements Op {
-        @Override
-        public Tool tool() {
-            return Tool.IP;
-        }
-
+    record SetBridge(String name, BridgeSettings settings) implements IpOp {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.setBridge(this);
@@ -113,12 +119,7 @@ public sealed interface Op {
     }
 
     /** {@code ip link set dev DEV master MASTER}: the port joins the bridge. */
-    record Enslave(String dev, String master) implements Op {
-        @Override
-        public Tool tool() {
-            return Tool.IP;
-        }
-
+    record Enslave(String dev, String master) implements IpOp {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.enslave(this);
@@ -126,12 +127,7 @@ public sealed interface Op {
     }
 
     /** {@code ip link set dev DEV nomaster}: the port leaves the bridge. */
-    record Release(String dev) implements Op {
-        @Override
-        public Tool tool() {
-            return Tool.IP;
-        }
-
+    record Release(String dev) implements IpOp {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.release(this);
@@ -139,12 +135,7 @@ public sealed interface Op {
     }
 
     /** {@code ip link set dev DEV mtu MTU}. */
-    record SetMtu(String dev, int mtu) implements Op {
-        @Override
-        public Tool tool() {
-            return Tool.IP;
-        }
-
+    record SetMtu(String dev, int mtu) implements IpOp {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.setMtu(this);
@@ -152,12 +143,7 @@ public sealed interface Op {
     }
 
     /** {@code ip link set dev DEV alias "TEXT"}; the empty text clears the alias. */
-    record SetAlias(String dev, String alias) implements Op {
-        @Override
-        public Tool tool() {
-            return Tool.IP;
-        }
-
+    record SetAlias(String dev, String alias) implements IpOp {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.setAlias(this);
@@ -168,14 +154,9 @@ public sealed interface Op {
      * {@code bridge vlan add dev DEV vid LO[-HI] [pvid] [untagged] [self]}; a PVID entry is a
      * single VLAN. {@code self} addresses the bridge device itself.
      */
-    record VlanAdd(String dev, int lo, int hi, boolean pvid, boolean untagged, boolean self) implements Op {
+    record VlanAdd(String dev, int lo, int hi, boolean pvid, boolean untagged, boolean self) implements BridgeOp {
         public VlanAdd {
             if (hi < lo || (pvid && hi != lo)) throw new IllegalArgumentException("bad VLAN range " + lo + "-" + hi);
-        }
-
-        @Override
-        public Tool tool() {
-            return Tool.BRIDGE;
         }
 
         @Override
@@ -185,14 +166,9 @@ public sealed interface Op {
     }
 
     /** {@code bridge vlan del dev DEV vid LO[-HI] [self]}. */
-    record VlanDel(String dev, int lo, int hi, boolean self) implements Op {
+    record VlanDel(String dev, int lo, int hi, boolean self) implements BridgeOp {
         public VlanDel {
             if (hi < lo) throw new IllegalArgumentException("bad VLAN range " + lo + "-" + hi);
-        }
-
-        @Override
-        public Tool tool() {
-            return Tool.BRIDGE;
         }
 
         @Override
@@ -206,12 +182,7 @@ public sealed interface Op {
      * [isolated on|off]}: only the flags that differ (priority in kernel terms, 0-63).
      */
     record PortFlags(String dev, Integer cost, Integer priority, Boolean guard, Boolean rootBlock, Boolean isolated)
-            implements Op {
-        @Override
-        public Tool tool() {
-            return Tool.BRIDGE;
-        }
-
+            implements BridgeOp {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.portFlags(this);
@@ -219,12 +190,7 @@ public sealed interface Op {
     }
 
     /** {@code bridge fdb add MAC dev DEV master static vlan VLAN}. */
-    record FdbAdd(String mac, String dev, int vlan) implements Op {
-        @Override
-        public Tool tool() {
-            return Tool.BRIDGE;
-        }
-
+    record FdbAdd(String mac, String dev, int vlan) implements BridgeOp {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.fdbAdd(this);
@@ -232,12 +198,7 @@ public sealed interface Op {
     }
 
     /** {@code bridge fdb del MAC dev DEV master vlan VLAN}. */
-    record FdbDel(String mac, String dev, int vlan) implements Op {
-        @Override
-        public Tool tool() {
-            return Tool.BRIDGE;
-        }
-
+    record FdbDel(String mac, String dev, int vlan) implements BridgeOp {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.fdbDel(this);
@@ -245,12 +206,7 @@ public sealed interface Op {
     }
 
     /** {@code ip link add link BRIDGE name NAME type vlan id VID}: the switch's host port into a VLAN. */
-    record AddVlanDevice(String bridge, String name, int vid) implements Op {
-        @Override
-        public Tool tool() {
-            return Tool.IP;
-        }
-
+    record AddVlanDevice(String bridge, String name, int vid) implements IpOp {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.addVlanDevice(this);
@@ -258,12 +214,7 @@ public sealed interface Op {
     }
 
     /** {@code ip link del dev DEV}. */
-    record DeleteLink(String dev) implements Op {
-        @Override
-        public Tool tool() {
-            return Tool.IP;
-        }
-
+    record DeleteLink(String dev) implements IpOp {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.deleteLink(this);
@@ -271,12 +222,7 @@ public sealed interface Op {
     }
 
     /** {@code ip addr add ADDR dev DEV}; the address is {@code a.b.c.d/len}. */
-    record AddrAdd(String dev, String addr) implements Op {
-        @Override
-        public Tool tool() {
-            return Tool.IP;
-        }
-
+    record AddrAdd(String dev, String addr) implements IpOp {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.addrAdd(this);
@@ -284,12 +230,7 @@ public sealed interface Op {
     }
 
     /** {@code ip addr del ADDR dev DEV}. */
-    record AddrDel(String dev, String addr) implements Op {
-        @Override
-        public Tool tool() {
-            return Tool.IP;
-        }
-
+    record AddrDel(String dev, String addr) implements IpOp {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.addrDel(this);
@@ -297,12 +238,7 @@ public sealed interface Op {
     }
 
     /** {@code ip link set dev DEV up|down}. */
-    record SetUp(String dev, boolean up) implements Op {
-        @Override
-        public Tool tool() {
-            return Tool.IP;
-        }
-
+    record SetUp(String dev, boolean up) implements IpOp {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.setUp(this);
