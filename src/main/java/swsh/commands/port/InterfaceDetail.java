@@ -19,7 +19,7 @@ import swsh.kernel.State;
  * <li>constants: reliability 255/255 and load 1/255 (the MTU line ends with a comma that this line
  *     continues), DLY 10 usec, BW 1000000 Kbit/sec when the speed is unknown (veth, no carrier), the
  *     input queue's size, max and flushes (0/75/../0, the IOS idle figures: Linux has no per-device
- *     input queue; its drops are the kernel's rx_dropped), no buffer, throttles, watchdog, pause
+ *     input queue; its drops are the kernel's rx_dropped), no buffer, watchdog, pause
  *     frames, interface resets, babbles, deferred, no carrier: 0;
  * <li>from the kernel: packets and bytes each way, input errors (rx errors), CRC, frame, overrun
  *     (rx over_errors), ignored (rx missed_errors), multicast (rx multicast, as the driver counts it),
