@@ -93,7 +93,9 @@ class LayoutTest {
         for (String cmd : List.of("show version", "show vlan brief", "show vlan", "show running-config", "show interfaces status",
                 "show interfaces switchport", "show interfaces trunk", "show spanning-tree", "show mac address-table",
                 "show mac address-table count", "show privilege", "terminal length 0", "terminal width 511", "write memory",
-                "show startup-config", "show running-config | section ^interface", "show users", "show logging")) {
+                "show startup-config", "show running-config | section ^interface", "show users", "show logging",
+                "show interfaces", "show interfaces eth1", "show interfaces eth1 status", "show interfaces counters",
+                "show ip interface brief")) {
             TestSwitch.Run r = sw.script(cmd);
             assertEquals(0, r.failed(), cmd + ": " + r.err());
             for (Pattern p : ANSIBLE_ERRORS) assertFalse(p.matcher(r.out()).find(), cmd + " output matches " + p + ":\n" + r.out());

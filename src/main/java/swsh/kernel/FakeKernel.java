@@ -47,7 +47,8 @@ public final class FakeKernel implements Kernel {
 
     private State.Link addLink(String name, String kind, Integer vlanId, String vlanLink) {
         State.Link l = new State.Link(name, nextIndex++, kind, null, false, true, NEW_LINK_MTU, null,
-                String.format("02:00:00:00:00:%02x", nextIndex % 256), null, vlanId, vlanLink, null, List.of());
+                String.format("02:00:00:00:00:%02x", nextIndex % 256), null, vlanId, vlanLink, null, List.of(),
+                State.Hardware.ETHER, State.Stats.ZERO);
         links.put(name, l);
         return l;
     }
@@ -112,22 +113,22 @@ public final class FakeKernel implements Kernel {
 
     private static State.Link withMaster(State.Link l, String master, State.PortAttrs port) {
         return new State.Link(l.name(), l.ifindex(), l.kind(), master, l.adminUp(), l.lowerUp(), l.mtu(), l.alias(),
-                l.mac(), l.bridge(), l.vlanId(), l.vlanLink(), port, l.addrs());
+                l.mac(), l.bridge(), l.vlanId(), l.vlanLink(), port, l.addrs(), l.hw(), l.stats());
     }
 
     private static State.Link withBridge(State.Link l, State.BridgeAttrs a) {
         return new State.Link(l.name(), l.ifindex(), "bridge", l.master(), l.adminUp(), l.lowerUp(), l.mtu(), l.alias(),
-                l.mac(), a, null, null, null, l.addrs());
+                l.mac(), a, null, null, null, l.addrs(), l.hw(), l.stats());
     }
 
     private static State.Link withPort(State.Link l, State.PortAttrs p) {
         return new State.Link(l.name(), l.ifindex(), l.kind(), l.master(), l.adminUp(), l.lowerUp(), l.mtu(), l.alias(),
-                l.mac(), l.bridge(), l.vlanId(), l.vlanLink(), p, l.addrs());
+                l.mac(), l.bridge(), l.vlanId(), l.vlanLink(), p, l.addrs(), l.hw(), l.stats());
     }
 
     private static State.Link withAddrs(State.Link l, List<String> addrs) {
         return new State.Link(l.name(), l.ifindex(), l.kind(), l.master(), l.adminUp(), l.lowerUp(), l.mtu(), l.alias(),
-                l.mac(), l.bridge(), l.vlanId(), l.vlanLink(), l.port(), List.copyOf(addrs));
+                l.mac(), l.bridge(), l.vlanId(), l.vlanLink(), l.port(), List.copyOf(addrs), l.hw(), l.stats());
     }
 
     private static State.BridgeAttrs settle(State.BridgeAttrs a, Op.BridgeSettings s) {
@@ -295,6 +296,35 @@ public final class FakeKernel implements Kernel {
     @Override
     public synchronized void flushDynamic(String dev, Integer vlan) {
         fdb.removeIf(f -> f.dynamic() && f.dev().equals(dev) && (vlan == null || vlan.equals(f.vlan())));
+    }
+
+    /**
+     * Test hook: a physical NIC (no link kind), up with carrier, running at {@code speed} Mb/s and
+     * {@code duplex} (both null when the kernel does not know them).
+     */
+    public synchronized void nic(String name, Integer speed, String duplex) {
+        State.Link l = addLink(name, null, null, null);
+        put(l.with(null, true, null, null).withHardware(State.Hardware.ETHER.withMode(speed, duplex)));
+    }
+
+    /** Test hook: an IPv4 address on a link that the switch did not put there (a management port's). */
+    public synchronized void address(String dev, String cidr) {
+        State.Link l = links.get(dev);
+        List<String> addrs = new ArrayList<>(l.addrs());
+        addrs.add(cidr);
+        put(withAddrs(l, addrs));
+    }
+
+    /** Test hook: the carrier of a link comes or goes (a cable plugged or pulled). */
+    public synchronized void carrier(String dev, boolean on) {
+        State.Link l = links.get(dev);
+        put(new State.Link(l.name(), l.ifindex(), l.kind(), l.master(), l.adminUp(), on, l.mtu(), l.alias(), l.mac(),
+                l.bridge(), l.vlanId(), l.vlanLink(), l.port(), l.addrs(), l.hw(), l.stats()));
+    }
+
+    /** Test hook: the counters of a link, as traffic would make them. */
+    public synchronized void count(String dev, State.Stats stats) {
+        put(links.get(dev).withStats(stats));
     }
 
     /** Test hook: the kernel learns a MAC on a port, as traffic would make it. */

@@ -3,6 +3,8 @@ package swsh.kernel;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The Linux kernel through iproute2: reads with {@code ip -j -d addr} and {@code bridge -j}, applies each
+ * The Linux kernel through iproute2: reads with {@code ip -s -s -j -d addr} (links, details, addresses and
+ * counters in one process) and {@code bridge -j}, applies each
  * run of same-tool ops of a plan as one {@code ip -batch -} or {@code bridge -batch -} process (the
  * lines rendered by {@link BatchText}), optionally inside a network namespace. Errors are
  * {@link KernelException}s.
@@ -88,12 +91,9 @@ public final class LiveKernel implements Kernel {
 
     @Override
     public State read() {
-        // one read gives every link with its details (master, alias, bridge and port data) and addresses
-        Map<String, State.Link> links = new TreeMap<>();
-        for (JsonNode l : json("ip", "-j", "-d", "addr", "show")) {
-            State.Link link = link(l);
-            links.put(link.name(), link);
-        }
+        // one read gives every link with its details (master, alias, bridge and port data), addresses and counters
+        Map<String, State.Link> links = links(json("ip", "-s", "-s", "-j", "-d", "addr", "show"));
+        withModes(links);
         Map<String, List<State.VlanEntry>> vlans = new TreeMap<>();
         for (JsonNode d : json("bridge", "-j", "vlan", "show")) {
             String dev = d.path("ifname").asText();
@@ -127,6 +127,36 @@ public final class LiveKernel implements Kernel {
     }
 
     private static final List<String> STP_STATES = List.of("disabled", "listening", "learning", "forwarding", "blocking");
+
+    /** The links of an {@code ip -s -s -j -d addr show} answer, by name (speed and duplex not yet known). */
+    static Map<String, State.Link> links(JsonNode array) {
+        Map<String, State.Link> links = new TreeMap<>();
+        for (JsonNode l : array) {
+            State.Link link = link(l);
+            links.put(link.name(), link);
+        }
+        return links;
+    }
+
+    /** {@link #links(JsonNode)} of a JSON text. */
+    static Map<String, State.Link> links(String json) {
+        try {
+            return links(JSON.readTree(json));
+        } catch (IOException e) {
+            throw new KernelException("% Error: cannot parse ip output: " + e.getMessage());
+        }
+    }
+
+    /** The {@code stats64} object of a link (absent counters read as 0). */
+    static State.Stats stats(JsonNode s) {
+        JsonNode rx = s.path("rx"), tx = s.path("tx");
+        return new State.Stats(rx.path("bytes").asLong(), rx.path("packets").asLong(), rx.path("errors").asLong(),
+                rx.path("dropped").asLong(), rx.path("multicast").asLong(), rx.path("over_errors").asLong(),
+                rx.path("crc_errors").asLong(), rx.path("frame_errors").asLong(), rx.path("length_errors").asLong(),
+                rx.path("missed_errors").asLong(), tx.path("bytes").asLong(), tx.path("packets").asLong(),
+                tx.path("errors").asLong(), tx.path("dropped").asLong(), tx.path("carrier_errors").asLong(),
+                tx.path("collisions").asLong(), tx.path("fifo_errors").asLong(), tx.path("window_errors").asLong());
+    }
 
     private static State.Link link(JsonNode l) {
         String name = l.path("ifname").asText();
@@ -164,9 +194,94 @@ public final class LiveKernel implements Kernel {
                     Integer.decode(s.path("no").asText("0")), s.path("id").asText());
         }
         String alias = l.has("ifalias") ? l.path("ifalias").asText() : null;
+        State.Hardware hw = new State.Hardware(l.path("link_type").asText(null), l.path("txqlen").asInt(),
+                l.path("qdisc").asText(null), null, null);
         return new State.Link(name, l.path("ifindex").asInt(), kind, l.path("master").asText(null), adminUp, lowerUp,
                 l.path("mtu").asInt(), alias, l.path("address").asText(), br, vlanId, vlanLink, port,
-                List.copyOf(addrs));
+                List.copyOf(addrs), hw, stats(l.path("stats64")));
+    }
+
+    /**
+     * Whether the kernel knows the speed and duplex of a link: a physical NIC (no link kind, Ethernet)
+     * with carrier. A down NIC has none, and veth reports a constant of its driver (10000/full), not a
+     * negotiated mode, so veth ports show {@code auto} like a port that never negotiated.
+     */
+    static boolean hasMode(State.Link l) {
+        return l.kind() == null && "ether".equals(l.hw().linkType()) && l.lowerUp();
+    }
+
+    /**
+     * Fills in speed and duplex of the physical NICs with carrier. rtnetlink does not carry them (they are
+     * ethtool's), so they come from sysfs, which shows the devices of the namespace that mounted it: the
+     * JVM's /sys is right only without {@code --netns}; inside a namespace one {@code ip netns exec NS grep}
+     * (which mounts that namespace's sysfs) reads every NIC at once, and only when there is a NIC to read.
+     * Each NIC's ifindex is read beside, so a namesake of another namespace is never taken for it. Best
+     * effort: what cannot be read stays unknown ({@code auto}).
+     */
+    private void withModes(Map<String, State.Link> links) {
+        List<State.Link> nics = links.values().stream().filter(LiveKernel::hasMode).toList();
+        if (nics.isEmpty()) return;
+        List<String> paths = new ArrayList<>();
+        for (State.Link l : nics) {
+            for (String f : List.of("ifindex", "speed", "duplex")) paths.add(SYS_NET + l.name() + "/" + f);
+        }
+        Map<String, String> files;
+        try {
+            files = netns == null ? readFiles(paths) : grepped(exec(grepArgv(netns, paths), null).out);
+        } catch (KernelException e) {
+            return;
+        }
+        for (State.Link l : nics) {
+            State.Hardware m = mode(l, files);
+            if (m != null) links.put(l.name(), l.withHardware(m));
+        }
+    }
+
+    static final String SYS_NET = "/sys/class/net/";
+
+    /** {@code ip netns exec NS grep -sH . FILE...}: each readable file as {@code FILE:VALUE} (grep fails on the rest). */
+    static List<String> grepArgv(String ns, List<String> paths) {
+        List<String> a = new ArrayList<>(List.of("ip", "netns", "exec", ns, "grep", "-sH", "."));
+        a.addAll(paths);
+        return a;
+    }
+
+    /** grep's {@code FILE:VALUE} lines to a map (device names cannot hold a colon). */
+    static Map<String, String> grepped(String out) {
+        Map<String, String> m = new TreeMap<>();
+        for (String line : out.split("\n")) {
+            int c = line.indexOf(':');
+            if (c > 0) m.put(line.substring(0, c), line.substring(c + 1).strip());
+        }
+        return m;
+    }
+
+    private static Map<String, String> readFiles(List<String> paths) {
+        Map<String, String> m = new TreeMap<>();
+        for (String p : paths) {
+            try {
+                m.put(p, Files.readString(Path.of(p)).strip());
+            } catch (IOException | RuntimeException e) {
+                // no speed while the link negotiates, or no such file: unknown
+            }
+        }
+        return m;
+    }
+
+    /** The hardware of {@code l} with the speed and duplex of the sysfs files, or null when they are not its own. */
+    static State.Hardware mode(State.Link l, Map<String, String> files) {
+        String dir = SYS_NET + l.name() + "/";
+        if (!Integer.toString(l.ifindex()).equals(files.get(dir + "ifindex"))) return null;
+        Integer speed = null;
+        try {
+            int s = Integer.parseInt(files.getOrDefault(dir + "speed", "-1"));
+            if (s > 0) speed = s; // SPEED_UNKNOWN is -1 (older kernels print it unsigned, which does not parse)
+        } catch (NumberFormatException e) {
+            // unknown
+        }
+        String duplex = files.get(dir + "duplex");
+        if (!"full".equals(duplex) && !"half".equals(duplex)) duplex = null;
+        return l.hw().withMode(speed, duplex);
     }
 
     /**

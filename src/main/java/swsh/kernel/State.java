@@ -16,12 +16,54 @@ public record State(Map<String, Link> links, Map<String, List<VlanEntry>> vlans,
     public record PortAttrs(int state, int priority, int cost, boolean guard, boolean rootBlock, boolean isolated,
                             String designatedRoot, String designatedBridge, int portNo, String portId) {}
 
+    /**
+     * Link-layer facts of a link: iproute2's {@code link_type} ({@code ether}, {@code loopback}...), its
+     * transmit queue length and queueing discipline, and its speed (Mb/s) and duplex ({@code full}/{@code half}) when the kernel
+     * knows them, else null. Only physical NICs with carrier have a speed: a down NIC reports none and
+     * veth reports a constant of its driver, which is not read.
+     */
+    public record Hardware(String linkType, int txqlen, String qdisc, Integer speed, String duplex) {
+        /** What a new veth has. */
+        public static final Hardware ETHER = new Hardware("ether", 1000, "noqueue", null, null);
+
+        public Hardware withMode(Integer newSpeed, String newDuplex) {
+            return new Hardware(linkType, txqlen, qdisc, newSpeed, newDuplex);
+        }
+    }
+
+    /**
+     * The counters the kernel keeps for a link, as {@code ip -s -s -j} prints them under
+     * {@code stats64} ({@code rx.bytes}, {@code rx.over_errors}, {@code tx.carrier_errors}...). The
+     * kernel counts no broadcasts and most virtual drivers no multicasts either.
+     */
+    public record Stats(long rxBytes, long rxPackets, long rxErrors, long rxDropped, long rxMulticast,
+                        long rxOverErrors, long rxCrcErrors, long rxFrameErrors, long rxLengthErrors, long rxMissedErrors,
+                        long txBytes, long txPackets, long txErrors, long txDropped, long txCarrierErrors,
+                        long collisions, long txFifoErrors, long txWindowErrors) {
+        public static final Stats ZERO = new Stats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+        /** Traffic only: packets and bytes each way, every error and drop counter zero. */
+        public static Stats traffic(long rxPackets, long rxBytes, long txPackets, long txBytes) {
+            return new Stats(rxBytes, rxPackets, 0, 0, 0, 0, 0, 0, 0, 0, txBytes, txPackets, 0, 0, 0, 0, 0, 0);
+        }
+    }
+
     public record Link(String name, int ifindex, String kind, String master, boolean adminUp, boolean lowerUp,
                        int mtu, String alias, String mac, BridgeAttrs bridge, Integer vlanId, String vlanLink,
-                       PortAttrs port, List<String> addrs) {
+                       PortAttrs port, List<String> addrs, Hardware hw, Stats stats) {
         public Link with(String newMaster, Boolean up, Integer newMtu, String newAlias) {
             return new Link(name, ifindex, kind, newMaster, up == null ? adminUp : up, lowerUp,
-                    newMtu == null ? mtu : newMtu, newAlias, mac, bridge, vlanId, vlanLink, port, addrs);
+                    newMtu == null ? mtu : newMtu, newAlias, mac, bridge, vlanId, vlanLink, port, addrs, hw, stats);
+        }
+
+        public Link withHardware(Hardware h) {
+            return new Link(name, ifindex, kind, master, adminUp, lowerUp, mtu, alias, mac, bridge, vlanId, vlanLink,
+                    port, addrs, h, stats);
+        }
+
+        public Link withStats(Stats s) {
+            return new Link(name, ifindex, kind, master, adminUp, lowerUp, mtu, alias, mac, bridge, vlanId, vlanLink,
+                    port, addrs, hw, s);
         }
     }
 

@@ -2,9 +2,10 @@ package swsh.commands.port;
 
 import static swsh.commands.Modes.EXECS;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import swsh.commands.CommandException;
 import swsh.commands.Context;
@@ -19,49 +20,148 @@ import swsh.model.Iface;
 import swsh.model.Vlan;
 import swsh.model.VlanSet;
 
-/** {@code show interfaces status|switchport|trunk} in Catalyst layouts. */
+/**
+ * {@code show interfaces [X] [status|counters|switchport]}, {@code show interfaces trunk} and
+ * {@code show ip interface brief} in Catalyst layouts. The interfaces listed are those of
+ * {@link SwitchPorts}: every port the switch can use, configured or not, and the SVIs; all state,
+ * speed and counters come from the kernel of the switch's namespace.
+ */
 public final class ShowInterfaces {
     private ShowInterfaces() {}
 
+    /** Help of {@code show ip}. */
+    public static final String SHOW_IP = "IP information";
+
     private static final Arg<String> NAME = Arg.of("name", Types.IFNAME);
+    private static final Arg<Integer> VLAN = Arg.of("vlan", Types.VLAN_ID);
 
     public static void define(Defs d) {
-        d.cmd(EXECS, "show interfaces status", Help.SHOW, Help.INTERFACES, "Show interface line status").filterable()
-                .run(ShowInterfaces::status);
+        d.cmd(EXECS, "show interfaces [$name]", Help.SHOW, Help.INTERFACES, Help.IFNAME).bind(NAME).filterable()
+                .run(ShowInterfaces::detail);
+        d.cmd(EXECS, "show interfaces vlan $vlan", Help.SHOW, Help.INTERFACES, "Catalyst Vlans", "Vlan interface number")
+                .bind(VLAN).filterable()
+                .run((x, a) -> InterfaceDetail.svi(svi(x, x.engine().kernel.read(), "Vlan" + a.get(VLAN), a.column(VLAN)))
+                        .forEach(x::println));
+        d.cmd(EXECS, "show interfaces [$name] status", Help.SHOW, Help.INTERFACES, Help.IFNAME, "Show interface line status")
+                .bind(NAME).filterable().run(ShowInterfaces::status);
+        d.cmd(EXECS, "show interfaces [$name] counters", Help.SHOW, Help.INTERFACES, Help.IFNAME, "Show interface counters")
+                .bind(NAME).filterable().run(ShowInterfaces::counters);
         d.cmd(EXECS, "show interfaces [$name] switchport", Help.SHOW, Help.INTERFACES, Help.IFNAME,
                 "Show interface switchport information").bind(NAME).filterable().run(ShowInterfaces::switchport);
         d.cmd(EXECS, "show interfaces trunk", Help.SHOW, Help.INTERFACES, "Show interface trunk information").filterable()
                 .run(ShowInterfaces::trunk);
+        // defined here rather than in a definer of its own: it lists the same interfaces
+        d.cmd(EXECS, "show ip interface brief", Help.SHOW, SHOW_IP, "IP interface status and configuration",
+                "Brief summary of IP status and configuration").filterable().run(ShowInterfaces::ipBrief);
     }
 
-    private static String sysfs(String dev, String file) {
-        try {
-            return Files.readString(Path.of("/sys/class/net", dev, file)).strip();
-        } catch (Exception e) {
-            return null;
+    /** What one {@code show interfaces X} names: a switch port, an SVI, or another kernel link. */
+    private record Target(SwitchPorts.Port port, SwitchPorts.Svi svi) {}
+
+    private static Target target(Context x, State st, String name, int column) {
+        String bridge = x.engine().kernel.bridge();
+        Matcher m = Pattern.compile(Pattern.quote(bridge) + "\\.([0-9]{1,4})").matcher(name);
+        if (m.matches()) name = "Vlan" + Integer.parseInt(m.group(1)); // the kernel's name of an SVI
+        if (Iface.isSvi(name)) return new Target(null, svi(x, st, name, column));
+        for (SwitchPorts.Port p : SwitchPorts.ports(x.config(), st, bridge)) if (p.name().equals(name)) return new Target(p, null);
+        State.Link l = st.link(name);
+        if (l == null) throw new CommandException("% Invalid input: interface " + name + " not found", column);
+        return new Target(new SwitchPorts.Port(name, null, l), null); // lo, the bridge, the management port
+    }
+
+    private static SwitchPorts.Svi svi(Context x, State st, String name, int column) {
+        for (SwitchPorts.Svi s : SwitchPorts.svis(x.config(), st, x.engine().kernel.bridge())) {
+            if (s.name().equals(name)) return s;
         }
+        throw new CommandException("% Invalid input: interface " + name + " not found", column);
+    }
+
+    /** {@code show interfaces [X]}: every SVI then every switch port (a Catalyst lists its Vlan interfaces first). */
+    private static void detail(Context x, Args a) {
+        String only = a.opt(NAME);
+        State st = x.engine().kernel.read();
+        if (only != null) {
+            Target t = target(x, st, only, a.column(NAME));
+            (t.svi() != null ? InterfaceDetail.svi(t.svi()) : InterfaceDetail.port(t.port())).forEach(x::println);
+            return;
+        }
+        Config cfg = x.config();
+        String bridge = x.engine().kernel.bridge();
+        for (SwitchPorts.Svi s : SwitchPorts.svis(cfg, st, bridge)) InterfaceDetail.svi(s).forEach(x::println);
+        for (SwitchPorts.Port p : SwitchPorts.ports(cfg, st, bridge)) InterfaceDetail.port(p).forEach(x::println);
+    }
+
+    /** The switch ports one command shows: all of them, or the one named (none for an SVI). */
+    private static List<SwitchPorts.Port> ports(Context x, Args a) {
+        String only = a.opt(NAME);
+        State st = x.engine().kernel.read();
+        if (only == null) return SwitchPorts.ports(x.config(), st, x.engine().kernel.bridge());
+        Target t = target(x, st, only, a.column(NAME));
+        return t.port() == null ? List.of() : List.of(t.port());
     }
 
     private static void status(Context x, Args a) {
-        Config cfg = x.config();
-        State st = x.engine().kernel.read();
+        List<SwitchPorts.Port> ports = ports(x, a);
         x.println("");
         x.println("Port      Name               Status       Vlan       Duplex  Speed Type");
-        for (Iface i : cfg.ifaces().values()) {
-            if (i.svi()) continue;
-            State.Link l = st.link(i.name());
-            String status = l == null ? "notpresent" : i.shutdown() || !l.adminUp() ? "disabled"
-                    : l.lowerUp() ? "connected" : "notconnect";
-            String speed = l == null ? null : sysfs(i.name(), "speed");
-            String duplex = l == null ? null : sysfs(i.name(), "duplex");
-            speed = speed == null || speed.startsWith("-") ? "auto" : speed;
-            duplex = duplex == null || duplex.equals("unknown") ? "auto" : duplex;
-            String name = i.description() == null ? "" : i.description();
-            if (name.length() > 18) name = name.substring(0, 18);
-            x.println(String.format("%-9s %-18s %-12s %-10s %6s %6s %s", i.name(), name, status,
-                    i.switchport() ? (i.trunk() ? "trunk" : Integer.toString(i.accessVlan())) : "routed", duplex, speed,
-                    l == null ? "" : l.kind() == null ? "Ethernet" : l.kind()));
+        for (SwitchPorts.Port p : ports) {
+            String name = SwitchPorts.description(p.cfg(), p.link());
+            name = name == null ? "" : name.length() > 18 ? name.substring(0, 18) : name;
+            x.println(String.format("%-9s %-18s %-12s %-10s %6s %6s %s", p.name(), name, SwitchPorts.line(p).status,
+                    SwitchPorts.vlanColumn(p), SwitchPorts.duplexColumn(p.link()), SwitchPorts.speedColumn(p.link()),
+                    SwitchPorts.type(p.link())).stripTrailing());
         }
+    }
+
+    /**
+     * {@code show interfaces [X] counters}: a Catalyst's two tables, from the kernel's counters. The
+     * kernel counts bytes and packets each way and received multicasts (as the driver counts them;
+     * veth, like most virtual drivers, counts none), no broadcasts and no transmitted multicasts. So:
+     * InOctets and OutOctets are the bytes; InMcastPkts the received multicasts; InUcastPkts the
+     * other received packets, broadcasts included; OutUcastPkts every transmitted packet; the
+     * broadcast columns and OutMcastPkts 0. Ports absent from the kernel have no counters and no row.
+     */
+    private static void counters(Context x, Args a) {
+        List<State.Link> links = new ArrayList<>();
+        for (SwitchPorts.Port p : ports(x, a)) if (p.link() != null) links.add(p.link());
+        x.println(String.format("%-8s%16s%15s%15s%15s", "Port", "InOctets", "InUcastPkts", "InMcastPkts", "InBcastPkts"));
+        for (State.Link l : links) {
+            State.Stats c = l.stats();
+            x.println(String.format("%-8s%16d%15d%15d%15d", l.name(), c.rxBytes(), Math.max(0, c.rxPackets() - c.rxMulticast()),
+                    c.rxMulticast(), 0));
+        }
+        x.println("");
+        x.println(String.format("%-8s%16s%15s%15s%15s", "Port", "OutOctets", "OutUcastPkts", "OutMcastPkts", "OutBcastPkts"));
+        for (State.Link l : links) {
+            State.Stats c = l.stats();
+            x.println(String.format("%-8s%16d%15d%15d%15d", l.name(), c.txBytes(), c.txPackets(), 0, 0));
+        }
+    }
+
+    /**
+     * {@code show ip interface brief}: every SVI, then every switch port. The address is the kernel's
+     * (the first IPv4 one), {@code unassigned} without one; Method {@code manual} for an address,
+     * {@code unset} without.
+     */
+    private static void ipBrief(Context x, Args a) {
+        Config cfg = x.config();
+        State st = x.engine().kernel.read();
+        String bridge = x.engine().kernel.bridge();
+        x.println("Interface              IP-Address      OK? Method Status                Protocol");
+        for (SwitchPorts.Svi s : SwitchPorts.svis(cfg, st, bridge)) {
+            String[] line = SwitchPorts.line(s);
+            ipRow(x, s.name(), s.link(), line[0], line[1]);
+        }
+        for (SwitchPorts.Port p : SwitchPorts.ports(cfg, st, bridge)) {
+            SwitchPorts.Line line = SwitchPorts.line(p);
+            ipRow(x, p.name(), p.link(), line.link, line.protocol);
+        }
+    }
+
+    private static void ipRow(Context x, String name, State.Link l, String status, String protocol) {
+        String ip = l == null || l.addrs().isEmpty() ? null : l.addrs().get(0).split("/")[0];
+        x.println(String.format("%-22s %-15s %-3s %-6s %-21s %s", name, ip == null ? "unassigned" : ip, "YES",
+                ip == null ? "unset" : "manual", status, protocol));
     }
 
     private static void switchport(Context x, Args a) {
