@@ -34,8 +34,16 @@ class DaemonTest {
         });
         t.setDaemon(true);
         t.start();
-        for (int i = 0; i < 100 && !Files.exists(sock); i++) Thread.sleep(20);
-        return sock;
+        // the socket file appears before swshd listens: wait until a client really gets in
+        for (int i = 0; i < 250; i++) {
+            RemoteCli probe = Files.exists(sock) ? RemoteCli.connect(sock, false) : null;
+            if (probe != null) {
+                probe.close();
+                return sock;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("swshd did not start listening on " + sock);
     }
 
     static String run(RemoteCli c, String... lines) {

@@ -71,6 +71,15 @@ final class SshFixture implements AutoCloseable {
         }, "swshd");
         t.setDaemon(true);
         t.start();
+        Path sock = Daemon.socketIn(DIR.resolve("run"));
+        for (int i = 0; i < 250; i++) {
+            swsh.daemon.RemoteCli probe = Files.exists(sock) ? swsh.daemon.RemoteCli.connect(sock, false) : null;
+            if (probe != null) {
+                probe.close();
+                break;
+            }
+            Thread.sleep(20);
+        }
         sshd = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", DIR.resolve("sshd_config").toString())
                 .redirectErrorStream(true).redirectOutput(DIR.resolve("sshd.log").toFile()).start();
         for (int i = 0; i < 100; i++) {
