@@ -298,8 +298,7 @@ class KernelScenariosTest {
         sw.run("conf t", "interface eth1", "interface eth2", "end");
         sh("ip", "-n", "sw", "link", "set", "eth3", "master", "swbr0");
         sh("bridge", "-n", "sw", "fdb", "add", "02:00:00:00:00:99", "dev", "eth3", "master", "static");
-        sh("ip", "-n", "sw", "link", "add", "victim", "type", "dummy");
-        sh("ip", "-n", "sw", "link", "add", "victim#x", "type", "dummy");
+        sh("ip", "-n", "sw", "link", "add", "victim", "type", "veth", "peer", "name", "victim#x");
         sh("ip", "-n", "sw", "link", "set", "victim#x", "master", "swbr0");
         sw.run("conf t", "vlan 20", "interface eth2", "switchport access vlan 20", "end");
         assertTrue(sh("ip", "-n", "sw", "link", "show", "eth3").contains("master swbr0"), "a port added by hand stays");
