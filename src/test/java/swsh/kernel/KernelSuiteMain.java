@@ -1,6 +1,7 @@
 package swsh.kernel;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import java.io.PrintWriter;
 
@@ -16,10 +17,10 @@ public final class KernelSuiteMain {
     private KernelSuiteMain() {}
 
     public static void main(String[] args) {
-        // arguments, when given, pick the test classes (for a quicker run by hand)
+        // arguments, when given, pick the test classes or Class#method (for a quicker run by hand)
         LauncherDiscoveryRequestBuilder b = LauncherDiscoveryRequestBuilder.request();
         if (args.length == 0) b.selectors(selectClass(KernelScenariosTest.class), selectClass(SshClientsTest.class));
-        for (String a : args) b.selectors(selectClass(a));
+        for (String a : args) b.selectors(a.contains("#") ? selectMethod(a) : selectClass(a));
         LauncherDiscoveryRequest req = b.build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
