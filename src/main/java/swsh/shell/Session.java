@@ -145,19 +145,22 @@ public final class Session implements Cli {
         record(shown.strip());
         Filter filter = m.filter() == null ? null : Filter.of(m.filter());
         boolean viaDo = m.mode() != mode() && !isAncestor(m.mode());
+        // a line that fails leaves the session in its mode, also when it fell through to an enclosing one
+        Deque<Frame> saved = new ArrayDeque<>(stack);
         if (!viaDo) while (mode() != m.mode()) stack.pop();
-        Deque<Frame> saved = viaDo ? new ArrayDeque<>(stack) : null;
         StringBuilder out = new StringBuilder();
         changedLine = false;
+        boolean ok = false;
         try {
             Command.Guard<Context> guard = m.command().guard();
             Ctx ctx = new Ctx(out);
             if (guard != null) guard.check(ctx);
             m.handler().run(ctx, m.args());
+            ok = true;
         } catch (RuntimeException e) {
             throw Errors.of(e, line);
         } finally {
-            if (saved != null && !ended) {
+            if ((viaDo || !ok) && !ended) {
                 stack.clear();
                 stack.addAll(saved);
             }
