@@ -51,4 +51,22 @@ class FuzzFindingsTest {
         s.execute("hostname core-1");
         assertEquals(Modes.CONFIG, s.mode());
     }
+
+    /** A VLAN list of 50,000 items overflowed the stack in the list's regular expression (an Error, not an IOS error). */
+    @Test
+    void aVeryLongVlanListIsParsedWithoutOverflowingTheStack() {
+        TestSwitch sw = new TestSwitch();
+        Session s = in(sw, "configure terminal");
+        String list = "10" + ",10".repeat(50_000);
+        assertTrue(s.help("vlan " + list + " ").stream().anyMatch(h -> h.word().equals("<cr>")));
+        s.complete("vlan " + list);
+        s.execute("vlan " + list);
+        assertEquals(Modes.VLAN, s.mode());
+        s.execute("exit");
+        s.execute("interface eth1");
+        s.execute("switchport trunk allowed vlan " + "20" + ",30-40".repeat(50_000));
+        assertTrue(sw.script("show running-config").out().contains("switchport trunk allowed vlan 20,30-40\n"));
+        CliException e = assertThrows(CliException.class, () -> s.execute("switchport trunk allowed vlan " + "1,".repeat(50_000) + "4095"));
+        assertTrue(e.getMessage().startsWith("% Invalid VLAN list"), e.getMessage());
+    }
 }
