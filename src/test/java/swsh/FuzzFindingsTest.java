@@ -69,4 +69,16 @@ class FuzzFindingsTest {
         CliException e = assertThrows(CliException.class, () -> s.execute("switchport trunk allowed vlan " + "1,".repeat(50_000) + "4095"));
         assertTrue(e.getMessage().startsWith("% Invalid VLAN list"), e.getMessage());
     }
+
+    /** A bad SVI number was reported as "% VLAN interface number must be 1-4094", which automation did not see as an error. */
+    @Test
+    void aBadVlanInterfaceNumberReadsAsAnError() {
+        Session s = in(new TestSwitch(), "configure terminal");
+        for (String line : List.of("interface vlan4095", "interface Vlan0", "interface range vlan4090 - 4099",
+                "do show mac address-table interface vlan0")) {
+            CliException e = assertThrows(CliException.class, () -> s.execute(line));
+            assertTrue(LayoutTest.ANSIBLE_ERRORS.stream().anyMatch(p -> p.matcher(e.getMessage()).find()), line + " -> " + e.getMessage());
+            assertTrue(e.getMessage().contains("VLAN interface number must be 1-4094"), line + " -> " + e.getMessage());
+        }
+    }
 }
