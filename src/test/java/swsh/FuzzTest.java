@@ -122,27 +122,30 @@ class FuzzTest {
         List<String> failures = new ArrayList<>();
         Deque<String> recent = new ArrayDeque<>();
         int resetAt = 0, n = 0;
-        for (String line : gen.lines(LINES)) {
-            if (n % RESET_EVERY == 0 || rig.dirty || rig.big()) {
-                rig.reset();
-                resetAt = n;
-                recent.clear();
+        try {
+            for (String line : gen.lines(LINES)) {
+                if (n % RESET_EVERY == 0 || rig.dirty || rig.big()) {
+                    rig.reset();
+                    resetAt = n;
+                    recent.clear();
+                }
+                rig.enterMode();
+                String problem = runOne(rig, line);
+                if (rig.refused) REFUSED[Modes.ALL.indexOf(mode)]++;
+                if (problem != null) {
+                    failures.add("seed=0x" + Long.toHexString(SEED) + " mode=" + mode + " line #" + n + " (switch new at #" + resetAt
+                            + "): " + show(line) + "\n    " + problem + "\n    lines before it on this switch:"
+                            + String.join("", recent.stream().map(l -> "\n      " + show(l)).toList()));
+                    rig.dirty = true;
+                    if (problem.startsWith("hang")) break;
+                }
+                recent.addLast(line);
+                if (recent.size() > 12) recent.removeFirst();
+                n++;
             }
-            rig.enterMode();
-            String problem = runOne(rig, line);
-            if (rig.refused) REFUSED[Modes.ALL.indexOf(mode)]++;
-            if (problem != null) {
-                failures.add("seed=0x" + Long.toHexString(SEED) + " mode=" + mode + " line #" + n + " (switch new at #" + resetAt
-                        + "): " + show(line) + "\n    " + problem + "\n    lines before it on this switch:"
-                        + String.join("", recent.stream().map(l -> "\n      " + show(l)).toList()));
-                rig.dirty = true;
-                if (problem.startsWith("hang")) break;
-            }
-            recent.addLast(line);
-            if (recent.size() > 12) recent.removeFirst();
-            n++;
+        } finally {
+            rig.close();
         }
-        rig.close();
         TRIED[Modes.ALL.indexOf(mode)] = n;
         if (!failures.isEmpty()) {
             fail(failures.size() + " of " + n + " fuzz lines in " + mode + " went wrong; rerun with -Dtest=FuzzTest -Dswsh.fuzz.seed="
