@@ -87,7 +87,7 @@ class BootTest {
         String before = sw.script("show running-config").out();
         CliException e = org.junit.jupiter.api.Assertions.assertThrows(CliException.class,
                 () -> s.execute("description " + "x".repeat(100_000)));
-        assertEquals("% Line too long: 100012 characters (at most 4096)", e.getMessage());
+        assertEquals("% Invalid input: line too long (100012 characters, at most 4096)", e.getMessage());
         assertEquals(before, sw.script("show running-config").out());
     }
 

@@ -20,10 +20,10 @@ public final class Interfaces {
         Matcher m = SVI.matcher(name);
         if (m.matches()) {
             int id = Integer.parseInt(m.group(1));
-            if (id < 1 || id > 4094) throw new IllegalArgumentException("VLAN interface number must be 1-4094");
+            if (id < 1 || id > 4094) throw new IllegalArgumentException("Invalid input: VLAN interface number must be 1-4094");
             return "Vlan" + id;
         }
-        if (Iface.isSvi(name)) throw new IllegalArgumentException("VLAN interface number must be 1-4094");
+        if (Iface.isSvi(name)) throw new IllegalArgumentException("Invalid input: VLAN interface number must be 1-4094");
         return name;
     }
 

@@ -15,7 +15,7 @@ public final class Types {
 
     public static final ParamType<Integer> VLAN_ID = ParamType.range(1, 4094, SOURCE_VLANS);
     public static final ParamType<VlanSet> VLAN_LIST =
-            ParamType.of("WORD", SOURCE_VLANS, "[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*", VlanSet::parse);
+            ParamType.of("WORD", SOURCE_VLANS, "[0-9]+(?:-[0-9]+)?(?:,[0-9]+(?:-[0-9]+)?)*+", VlanSet::parse);
     public static final ParamType<String> WORD = ParamType.word("WORD");
     public static final ParamType<String> LINE = ParamType.line("LINE", null);
     /** A kernel interface or {@code vlanN}; the value is the canonical name ({@code Vlan10} for an SVI). */

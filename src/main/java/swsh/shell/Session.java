@@ -136,13 +136,13 @@ public final class Session implements Cli {
     public String execute(String line) {
         lastActive = System.currentTimeMillis();
         if (line.length() > MAX_LINE) {
-            throw new CliException("% Line too long: " + line.length() + " characters (at most " + MAX_LINE + ")");
+            throw new CliException("% Invalid input: line too long (" + line.length() + " characters, at most " + MAX_LINE + ")");
         }
         if (isComment(line)) return "";
         Grammar.Match<Context> m;
         try {
             m = sw.grammar.resolve(mode(), line);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             record(line.strip());
             throw Errors.of(e, line);
         }
@@ -164,7 +164,7 @@ public final class Session implements Cli {
             if (guard != null) guard.check(ctx);
             m.handler().run(ctx, m.args());
             ok = true;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             throw Errors.of(e, line);
         } finally {
             if ((viaDo || !ok) && !ended) {
