@@ -6,17 +6,8 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
-import java.nio.file.NotLinkException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,6 +36,7 @@ import swsh.daemon.RemoteCli;
 import swsh.shell.Cli;
 import swsh.commands.CommandSet;
 import swsh.core.ConfigStore;
+import swsh.core.IoErrors;
 import swsh.shell.User;
 import swsh.shell.CliException;
 import swsh.shell.Interactive;
@@ -126,7 +118,7 @@ public final class Main implements Callable<Integer> {
         try {
             dir = Files.createTempDirectory(tmp, "swsh-dry-run-");
         } catch (IOException e) {
-            throw new CliException("% Cannot create a directory in " + tmp + ": " + reason(e));
+            throw new CliException("% Cannot create a directory in " + tmp + ": " + IoErrors.reason(e));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir), "swsh-dry-run-cleanup"));
         return dir;
@@ -171,7 +163,7 @@ public final class Main implements Callable<Integer> {
             try {
                 lines.addAll(ConfigStore.lines(ConfigStore.readText(file)));
             } catch (IOException e) {
-                System.err.println("% Cannot open " + file + ": " + reason(e));
+                System.err.println("% Cannot open " + file + ": " + IoErrors.reason(e));
                 return 1;
             }
         }
@@ -239,7 +231,7 @@ public final class Main implements Callable<Integer> {
                 replayStartup(sw);
             } catch (IOException | RuntimeException e) {
                 // swshd always starts: a startup-config it cannot replay is reported, not fatal
-                System.err.println("% startup-config was not replayed: " + (e instanceof IOException io ? reason(io) : e.getMessage()));
+                System.err.println("% startup-config was not replayed: " + (e instanceof IOException io ? IoErrors.reason(io) : e.getMessage()));
             }
             new Daemon(sw, Daemon.socketIn(sw.engine.store.runDir)).serve();
             return 0;
@@ -268,40 +260,14 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /** The cause of an I/O failure in words, as a Unix tool says it ("No such file or directory"). */
-    public static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) return "No such file or directory";
-        if (e instanceof AccessDeniedException) return "Permission denied";
-        if (e instanceof FileAlreadyExistsException) return "File exists";
-        if (e instanceof DirectoryNotEmptyException) return "Directory not empty";
-        if (e instanceof NotDirectoryException) return "Not a directory";
-        if (e instanceof NotLinkException) return "Not a symbolic link";
-        if (e instanceof FileSystemLoopException) return "Too many levels of symbolic links";
-        if (e instanceof CharacterCodingException) return "Not UTF-8 text";
-        String why = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
-        if (why != null) why = why.replaceAll("\\b(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)\\b:?\\s*", "").strip();
-        if (why == null || why.isEmpty()) {
-            return e.getCause() instanceof IOException c && c != e ? reason(c) : "Input/output error";
-        }
-        return Character.toUpperCase(why.charAt(0)) + why.substring(1);
-    }
-
-    /** One line for an I/O failure: {@code % FILE: cause}, or {@code % cause} when no file is known. */
-    public static String describe(IOException e) {
-        if (e instanceof FileSystemException f && f.getFile() != null) {
-            return "% " + f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": " + reason(e);
-        }
-        return "% " + reason(e);
-    }
-
     /** What a failed command prints: its own words, never a Java class name; the exit status. */
     static int failed(Throwable ex) {
         if (ex instanceof CliException c) {
             System.err.println(c.getMessage());
         } else if (ex instanceof IOException io) {
-            System.err.println(describe(io));
+            System.err.println(IoErrors.describe(io));
         } else if (ex instanceof UncheckedIOException u) {
-            System.err.println(describe(u.getCause()));
+            System.err.println(IoErrors.describe(u.getCause()));
         } else {
             System.err.println("% Internal error");
             if (debug()) ex.printStackTrace();

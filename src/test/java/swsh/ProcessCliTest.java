@@ -146,12 +146,12 @@ class ProcessCliTest {
 
     @Test
     void ioFailuresAreNamedInWords() {
-        assertEquals("No such file or directory", Main.reason(new NoSuchFileException("/x")));
-        assertEquals("Permission denied", Main.reason(new AccessDeniedException("/x")));
+        assertEquals("No such file or directory", swsh.core.IoErrors.reason(new NoSuchFileException("/x")));
+        assertEquals("Permission denied", swsh.core.IoErrors.reason(new AccessDeniedException("/x")));
         assertEquals("% /etc/swsh/startup-config: Permission denied",
-                Main.describe(new AccessDeniedException("/etc/swsh/startup-config")));
-        assertEquals("Connection refused", Main.reason(new IOException(new ConnectException("Connection refused"))));
-        assertEquals("Input/output error", Main.reason(new IOException()));
+                swsh.core.IoErrors.describe(new AccessDeniedException("/etc/swsh/startup-config")));
+        assertEquals("Connection refused", swsh.core.IoErrors.reason(new IOException(new ConnectException("Connection refused"))));
+        assertEquals("Input/output error", swsh.core.IoErrors.reason(new IOException()));
     }
 
     @Command(name = "boom")

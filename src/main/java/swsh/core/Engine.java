@@ -64,7 +64,7 @@ public final class Engine {
                 }
             }
         } catch (IOException e) {
-            throw new EngineException("% Error: cannot recover the running-config: " + e.getMessage());
+            throw new EngineException("% Error: cannot recover the running-config: " + IoErrors.reason(e));
         }
         return done;
     }
@@ -84,7 +84,7 @@ public final class Engine {
             apply(after);
             return true;
         } catch (IOException e) {
-            throw new EngineException("% Error: cannot lock the running-config: " + e.getMessage());
+            throw new EngineException("% Error: cannot lock the running-config: " + IoErrors.reason(e));
         }
     }
 
@@ -95,7 +95,7 @@ public final class Engine {
             running();
             apply(cfg);
         } catch (IOException e) {
-            throw new EngineException("% Error: cannot lock the running-config: " + e.getMessage());
+            throw new EngineException("% Error: cannot lock the running-config: " + IoErrors.reason(e));
         }
     }
 
@@ -128,7 +128,7 @@ public final class Engine {
             running = cfg;
             stamp = store.runningStamp();
         } catch (IOException e) {
-            throw new EngineException("% Error: cannot write " + store.running() + ": " + e.getMessage());
+            throw new EngineException("% Error: cannot write " + store.running() + ": " + IoErrors.reason(e));
         }
     }
 }

@@ -50,7 +50,7 @@ public final class LabCommands {
             if (out.contains("Cannot open network namespace")) throw new CommandException("% No lab host " + host);
             return out;
         } catch (IOException e) {
-            throw new CommandException("% Cannot run ping: " + e.getMessage());
+            throw new CommandException("% Cannot run ping: " + swsh.core.IoErrors.reason(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CommandException("% ping interrupted");

@@ -68,7 +68,7 @@ public final class ExecCommands {
                     try {
                         x.engine().store.eraseStartup();
                     } catch (IOException e) {
-                        throw new CommandException("% Error erasing startup-config (" + e.getMessage() + ")");
+                        throw new CommandException("% Error erasing startup-config (" + swsh.core.IoErrors.reason(e) + ")");
                     }
                     x.println("[OK]");
                     x.println("Erase of nvram: complete");
@@ -85,7 +85,7 @@ public final class ExecCommands {
         try {
             x.engine().store.saveStartup(RunningConfig.body(CommandSet.grammar(), x.config()));
         } catch (IOException e) {
-            throw new CommandException("% Error writing startup-config (" + e.getMessage() + ")");
+            throw new CommandException("% Error writing startup-config (" + swsh.core.IoErrors.reason(e) + ")");
         }
         x.println("[OK]");
     }
@@ -95,7 +95,7 @@ public final class ExecCommands {
         try {
             return x.engine().store.readStartup().orElseThrow(() -> new CommandException(missing));
         } catch (IOException e) {
-            throw new CommandException("% Error reading startup-config (" + e.getMessage() + ")");
+            throw new CommandException("% Error reading startup-config (" + swsh.core.IoErrors.reason(e) + ")");
         }
     }
 }

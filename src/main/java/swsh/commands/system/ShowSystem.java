@@ -51,7 +51,7 @@ public final class ShowSystem {
                     try {
                         x.print(x.engine().store.readStartup().orElse("startup-config is not present\n"));
                     } catch (IOException e) {
-                        throw new CommandException("%Error opening nvram:/startup-config (" + e.getMessage() + ")");
+                        throw new CommandException("%Error opening nvram:/startup-config (" + swsh.core.IoErrors.reason(e) + ")");
                     }
                 });
         d.cmd(EXECS, "show version", Help.SHOW, "System hardware and software status").filterable().run(ShowSystem::version);
