@@ -6,11 +6,15 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,16 +51,47 @@ public final class ConfigStore {
         return runDir.resolve("running-config.json");
     }
 
-    /** An exclusive lock across processes; closing the returned channel releases it. */
+    /**
+     * An exclusive lock across processes; closing the returned channel releases it. The lock file
+     * is private (0600, and root's when root takes the lock): a process that can open it can hold a
+     * lock on it and so freeze every change, every new session and {@code swsh --local}.
+     */
     public FileChannel lock() throws IOException {
         Files.createDirectories(runDir);
-        FileChannel ch = FileChannel.open(runDir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        Path file = runDir.resolve(".lock");
+        // a lock file someone else could open (an older swsh made it 0644) is replaced by a new
+        // one, so that even a descriptor opened earlier no longer locks anything
+        if (!isPrivate(file)) {
+            Path fresh = Files.createTempFile(runDir, ".lock.", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            Files.move(fresh, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        FileChannel ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
+                PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         try {
             ch.lock();
             return ch;
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
+        }
+    }
+
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final int MY_UID = myUid();
+
+    /** True when {@code file} does not exist yet, or is a regular file of this process's user with mode 0600. */
+    private static boolean isPrivate(Path file) throws IOException {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) return true;
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) return false;
+        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+        return perms.equals(OWNER_ONLY) && (MY_UID < 0 || ((Integer) Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS)) == MY_UID);
+    }
+
+    private static int myUid() {
+        try {
+            return (int) new com.sun.security.auth.module.UnixSystem().getUid();
+        } catch (RuntimeException | LinkageError e) {
+            return -1;
         }
     }
 

@@ -1,22 +1,21 @@
 package swsh.daemon;
 
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import jdk.net.ExtendedSocketOptions;
-import jdk.net.UnixDomainPrincipal;
 import swsh.grammar.Grammar;
+import swsh.shell.Audit;
 import swsh.shell.CliException;
 import swsh.shell.Session;
 import swsh.shell.Switch;
@@ -26,44 +25,137 @@ import swsh.shell.User;
  * swshd: owns the running config and the kernel; every shell is a client on a Unix socket.
  * Who the client is comes from the socket (SO_PEERCRED), never from what it says; every
  * privilege check happens here.
+ * <p>
+ * Any local user can connect, so nothing a client does may hurt the others: connections are
+ * limited per uid and in all ({@link Limits}; refused ones get one line saying why), a client has
+ * {@link #HELLO_TIMEOUT} to say hello, a message is at most {@link Wire#MAX_REQUEST} bytes, and
+ * the accept loop outlives every error (it backs off and goes on; systemd restarts swshd if the
+ * process dies all the same).
  */
 public final class Daemon {
+    /** How long a new client has to send its hello before it is disconnected. */
+    static final long HELLO_TIMEOUT = 30_000;
+    /** How long a reply may wait for a client that does not read before the session is dropped. */
+    static final long WRITE_TIMEOUT = 120_000;
+    private static final int BACKLOG = 128;
+
     private final Switch sw;
     private final Path socket;
+    private final Limits limits;
+    private final Origin origin;
+    private final long helloTimeout;
     /** vty lines in use; a new session takes the lowest free one, as IOS does. */
     private final java.util.BitSet vtys = new java.util.BitSet();
+    /** Names of uids seen, for refusals (an NSS lookup per refused connection could be slow). */
+    private final Map<Integer, String> names = new ConcurrentHashMap<>();
 
     public Daemon(Switch sw, Path socket) {
+        this(sw, socket, Limits.defaults(), Origin.system(), HELLO_TIMEOUT);
+    }
+
+    Daemon(Switch sw, Path socket, Limits limits, Origin origin, long helloTimeout) {
         this.sw = sw;
         this.socket = socket;
+        this.limits = limits;
+        this.origin = origin;
+        this.helloTimeout = helloTimeout;
     }
 
     public static Path socketIn(Path runDir) {
         return runDir.resolve("swshd.sock");
     }
 
-    /** Accepts clients until the process ends. */
+    /** One line to swshd's standard error (the journal), never more than one line. */
+    static void log(String message) {
+        System.err.println("swshd: " + Audit.printable(message, 500));
+    }
+
+    /** Accepts clients until the process ends; an error while accepting is logged, waited out and survived. */
     public void serve() throws IOException {
         Files.createDirectories(socket.getParent());
         Files.deleteIfExists(socket);
-        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            server.bind(UnixDomainSocketAddress.of(socket));
+        // what the error path needs is loaded now: with no descriptor left, no class file can be opened
+        UnixServer.Errno.class.getName();
+        try (UnixServer server = new UnixServer(socket, BACKLOG)) {
             Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw-rw-"));
+            long backoff = 0;
+            int failures = 0;
             while (true) {
-                SocketChannel ch = server.accept();
-                int n = takeVty();
-                String line = "vty " + n;
-                Thread t = new Thread(() -> {
+                try {
+                    UnixServer.Conn c = server.accept();
+                    if (failures > 0) log("accepting again after " + failures + " failed accepts");
+                    failures = 0;
+                    backoff = 0;
+                    admit(c);
+                } catch (Exception | Error e) {
+                    // EMFILE and the like: say so once, wait a little (growing to 1 s), and go on
+                    if (failures++ == 0) log("cannot accept a connection: " + e + "; retrying");
+                    backoff = Math.min(1000, Math.max(50, backoff * 2));
                     try {
-                        client(ch, line);
-                    } finally {
-                        releaseVty(n);
+                        Thread.sleep(backoff);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        return;
                     }
-                }, "swshd-" + line);
-                t.setDaemon(true);
-                t.start();
+                }
             }
         }
+    }
+
+    /** Starts a session for {@code c}, or refuses it politely when its uid or everyone has too many. */
+    private void admit(UnixServer.Conn c) {
+        Limits.Refusal no = limits.admit(c.uid);
+        if (no != null) {
+            String msg = no.perUser()
+                    ? "% swshd: too many sessions for user " + name(c.uid) + " (" + no.limit() + "); close one and try again"
+                    : "% swshd: too many sessions (" + no.limit() + " in all); try again later";
+            try {
+                c.sendNow((Wire.JSON.writeValueAsString(Wire.message().put("refused", msg)) + "\n").getBytes(StandardCharsets.UTF_8));
+            } catch (IOException | RuntimeException e) {
+                // nothing is sent
+            } finally {
+                c.close();
+            }
+            refused(c.uid, msg);
+            return;
+        }
+        int n = takeVty();
+        String line = "vty " + n;
+        try {
+            Thread t = new Thread(() -> {
+                try {
+                    client(c, line);
+                } finally {
+                    c.close();
+                    releaseVty(n);
+                    limits.release(c.uid);
+                }
+            }, "swshd-" + line);
+            t.setDaemon(true);
+            t.start();
+        } catch (RuntimeException | Error e) {
+            c.close();
+            releaseVty(n);
+            limits.release(c.uid);
+            throw e;
+        }
+    }
+
+    private final Map<Integer, Long> lastRefusalLog = new ConcurrentHashMap<>();
+
+    /** Logs a refusal; at most one line a minute per uid, so a flood does not flood the journal. */
+    private void refused(int uid, String msg) {
+        long now = System.currentTimeMillis();
+        Long last = lastRefusalLog.get(uid);
+        if (last != null && now - last < 60_000) return;
+        if (lastRefusalLog.size() > 4096) lastRefusalLog.clear();
+        lastRefusalLog.put(uid, now);
+        log("refused a connection of uid " + uid + ": " + msg.substring(2));
+    }
+
+    private String name(int uid) {
+        if (names.size() > 4096) names.clear();
+        return names.computeIfAbsent(uid, User::nameOf);
     }
 
     private synchronized int takeVty() {
@@ -76,14 +168,24 @@ public final class Daemon {
         vtys.clear(n);
     }
 
-    private void client(SocketChannel ch, String line) {
-        try (Wire wire = new Wire(ch)) {
-            UnixDomainPrincipal peer = ch.getOption(ExtendedSocketOptions.SO_PEERCRED);
-            JsonNode hello = wire.receive();
+    private void client(UnixServer.Conn c, String line) {
+        String who = line + " (uid " + c.uid + ", pid " + c.pid + ")";
+        try (Wire wire = new Wire(c.in, c.out, c, Wire.MAX_REQUEST)) {
+            c.writeTimeout(WRITE_TIMEOUT);
+            c.readTimeout(helloTimeout);
+            JsonNode hello;
+            try {
+                hello = wire.receive();
+            } catch (SocketTimeoutException e) {
+                log(who + ": no hello within " + (helloTimeout % 1000 == 0 ? helloTimeout / 1000 + " s" : helloTimeout + " ms")
+                        + "; disconnected");
+                return;
+            }
             if (hello == null) return;
-            String from = hello.path("from").asText("");
+            c.readTimeout(0);
+            String from = origin.of(c.pid, hello.path("from").asText(""));
             boolean tty = hello.path("tty").asBoolean(false);
-            User user = User.of(peer.user().getName(), line, from);
+            User user = User.ofUid(c.uid, line, from);
             // scripts of admins start privileged (ssh sw 'conf t ...'); everyone else at user EXEC
             Session s = new Session(sw, user, !tty && user.admin());
             try {
@@ -95,10 +197,12 @@ public final class Daemon {
             } finally {
                 s.close();
             }
+        } catch (Wire.TooLong e) {
+            log(who + ": " + e.getMessage() + "; disconnected");
         } catch (IOException e) {
             // the client went away; its session is closed
         } catch (RuntimeException e) {
-            System.err.println("swshd: session on " + line + " ended by an internal error: " + e);
+            log("session on " + who + " ended by an internal error: " + e);
         }
     }
 

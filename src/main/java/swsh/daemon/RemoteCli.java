@@ -3,6 +3,7 @@ package swsh.daemon;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +29,10 @@ public final class RemoteCli implements Cli {
         this.wire = wire;
     }
 
-    /** Connects to swshd; null when it is not running. */
+    /**
+     * Connects to swshd; null when it is not running. When swshd refuses the connection (too many
+     * sessions), throws a CliException with its reason.
+     */
     public static RemoteCli connect(Path socket, boolean tty) {
         SocketChannel ch;
         try {
@@ -37,21 +41,33 @@ public final class RemoteCli implements Cli {
         } catch (IOException e) {
             return null;
         }
-        RemoteCli c = new RemoteCli(new Wire(ch));
+        RemoteCli c = new RemoteCli(new Wire(Channels.newInputStream(ch), Channels.newOutputStream(ch), ch, Wire.MAX_REPLY));
+        // where this shell says it is from; swshd checks it against the SSH connection it can see
         String ssh = System.getenv("SSH_CLIENT");
-        c.call(Wire.message().put("tty", tty).put("from", ssh == null ? "" : ssh.split(" ")[0]));
+        ObjectNode hello = Wire.message().put("tty", tty).put("from", ssh == null ? "" : ssh.split(" ")[0]);
+        try {
+            c.wire.send(hello);
+        } catch (IOException e) {
+            // a refusing swshd may have closed already: its reason is still there to read
+        }
+        c.call(null);
         return c;
     }
 
     /** Sends a request and answers the daemon's questions until its reply comes. */
     private JsonNode call(ObjectNode req) {
         try {
-            wire.send(req);
+            if (req != null) wire.send(req);
             while (true) {
                 JsonNode r = wire.receive();
                 if (r == null) {
                     ended = true;
                     throw new CliException("% Error: connection to swshd closed");
+                }
+                if (r.has("refused")) {
+                    ended = true;
+                    close();
+                    throw new CliException(r.path("refused").asText());
                 }
                 if (r.has("ask")) {
                     wire.send(Wire.message().put("answer", asker.ask(r.path("ask").asText(), r.path("secret").asBoolean())));

@@ -23,7 +23,16 @@ public final class Audit {
         syslog = on;
     }
 
+    /** Longest message kept or sent to syslog; a longer one is cut. */
+    static final int MAX_MESSAGE = 2048;
+
+    /**
+     * Logs {@code message}. Parts of it come from users (command lines, names, where they are
+     * from), so control characters are replaced and the length is bounded: a message is one line
+     * of plain text in the buffer, in syslog and on an admin's terminal.
+     */
     public synchronized void log(String message) {
+        message = printable(message, MAX_MESSAGE);
         recent.addLast(STAMP.format(LocalDateTime.now()) + ": " + message);
         while (recent.size() > KEEP) recent.removeFirst();
         if (syslog) {
@@ -38,6 +47,34 @@ public final class Audit {
 
     public synchronized List<String> recent() {
         return new ArrayList<>(recent);
+    }
+
+    /**
+     * {@code s} with every character that could move the cursor, start an escape sequence, end a
+     * line or reorder text (C0 and C1 controls, DEL, Unicode format and separator characters,
+     * unpaired surrogates) replaced by {@code ?}, cut to {@code max} characters.
+     */
+    public static String printable(String s, int max) {
+        if (s == null) return "";
+        StringBuilder b = new StringBuilder(Math.min(s.length(), max));
+        for (int i = 0; i < s.length() && b.length() < max; ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            int type = Character.getType(cp);
+            boolean bad = Character.isISOControl(cp) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE || type == Character.UNASSIGNED
+                    || type == Character.PRIVATE_USE;
+            if (bad) b.append('?');
+            else if (b.length() + Character.charCount(cp) <= max) b.appendCodePoint(cp);
+            else break;
+        }
+        return b.toString();
+    }
+
+    /** The line IOS logs for each wrong enable secret. */
+    static String privAuthFail(User u) {
+        return "%SYS-5-PRIV_AUTH_FAIL: Authentication to Privilege level 15 failed by " + u.name() + " on " + u.line()
+                + (u.from() == null || u.from().isEmpty() ? "" : " (" + u.from() + ")");
     }
 
     /** The line IOS's config logger writes for one command. */

@@ -303,7 +303,12 @@ public final class Session implements Cli {
                 String hash = config().enableSecret();
                 if (hash == null) throw new CliException("% Error: No password set");
                 boolean ok = false;
-                for (int i = 0; i < 3 && !ok; i++) ok = Secret.matches(asker.ask("Password: ", true), hash);
+                for (int i = 0; i < 3 && !ok; i++) {
+                    String secret = asker.ask("Password: ", true);
+                    // wrong secrets are paced per user across sessions, and each is logged as IOS does
+                    ok = sw.enableGuard.attempt(user.name(), () -> Secret.matches(secret, hash));
+                    if (!ok) sw.audit.log(Audit.privAuthFail(user));
+                }
                 if (!ok) throw new CliException("% Bad secrets");
             }
             setPrivileged(true);

@@ -15,6 +15,8 @@ public final class Switch {
     public final Engine engine;
     public final Grammar<Context> grammar;
     public final Audit audit = new Audit();
+    /** Paces wrong enable secrets per user across all sessions of this switch. */
+    public final EnableGuard enableGuard = new EnableGuard();
     private final List<Session> sessions = new CopyOnWriteArrayList<>();
 
     public Switch(Engine engine, Grammar<Context> grammar) {

@@ -27,6 +27,18 @@ import com.sun.jna.ptr.PointerByReference;
 public record User(String name, boolean admin, boolean member, String line, String from) {
     public static final String ADMIN_GROUP = "swsh-admin";
     public static final String MEMBER_GROUP = "swsh";
+    /** Longest name, line or origin kept; what is shown in show users and logged. */
+    static final int MAX_FIELD = 64;
+
+    /**
+     * Everything a user record holds is shown to other users (show users) and logged, so none of
+     * it may carry control characters: those are replaced, and each field is bounded.
+     */
+    public User {
+        name = Audit.printable(name == null ? "" : name, MAX_FIELD);
+        line = Audit.printable(line == null ? "" : line, MAX_FIELD);
+        from = from == null ? "" : Audit.printable(from, MAX_FIELD);
+    }
 
     /** The user by account name, with privileges from NSS; an unknown account has none. */
     public static User of(String name, String line, String from) {
@@ -38,6 +50,40 @@ public record User(String name, boolean admin, boolean member, String line, Stri
             member = admin || contains(groups, gid(MEMBER_GROUP));
         }
         return new User(name, admin, member, line, from);
+    }
+
+    /**
+     * The user with uid {@code uid} (as the kernel vouches for a socket's peer); an account NSS
+     * does not know is shown by its number and has no privileges.
+     */
+    public static User ofUid(int uid, String line, String from) {
+        String name = Nss.name(uid);
+        return name == null ? new User(Integer.toString(uid), false, false, line, from) : of(name, line, from);
+    }
+
+    /** The account name of {@code uid}, or its number when NSS does not know it. */
+    public static String nameOf(int uid) {
+        String name = Nss.name(uid);
+        return Audit.printable(name == null ? Integer.toString(uid) : name, MAX_FIELD);
+    }
+
+    /**
+     * {@code s} as an IP address literal (IPv4 dotted quad or IPv6, as sshd writes them in
+     * {@code SSH_CLIENT}), as written; null when it is anything else. No name is resolved.
+     */
+    public static String ipLiteral(String s) {
+        if (s == null || s.isEmpty() || s.length() > 45) return null;
+        boolean v4 = s.matches("(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
+        boolean v6 = s.indexOf(':') >= 0 && s.matches("[0-9A-Fa-f:.]+");
+        if (v4) return s;
+        if (!v6) return null;
+        try {
+            // a bracketed literal is parsed, never looked up
+            java.net.InetAddress.getByName("[" + s + "]");
+            return s;
+        } catch (java.net.UnknownHostException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** True when this process runs as root (effective uid 0; needed to drive the kernel or build the lab). */
@@ -55,7 +101,8 @@ public record User(String name, boolean admin, boolean member, String line, Stri
         String name = Nss.C == null ? null : Nss.name(Nss.C.geteuid());
         if (name == null) name = System.getProperty("user.name");
         String from = System.getenv("SSH_CLIENT");
-        return of(name, "con 0", from == null ? "" : from.split(" ")[0]);
+        String ip = from == null ? null : ipLiteral(from.split(" ")[0]);
+        return of(name, "con 0", ip == null ? "" : ip);
     }
 
     /** The uid of account {@code name}, if NSS knows it. */

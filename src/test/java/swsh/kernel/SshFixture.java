@@ -38,7 +38,7 @@ final class SshFixture implements AutoCloseable {
 
         Path shell = DIR.resolve("swsh-login");
         Files.writeString(shell, "#!/bin/sh\nexec " + Path.of(System.getProperty("java.home"), "bin", "java")
-                + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp " + copyClasspath() + " swsh.Main --run-dir "
+                + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp " + copyClasspath(DIR.resolve("cp")) + " swsh.Main --run-dir "
                 + DIR.resolve("run") + " \"$@\"\n");
         sh("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", DIR.resolve("hostkey").toString());
         sh("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", DIR.resolve("client").toString());
@@ -113,12 +113,12 @@ final class SshFixture implements AutoCloseable {
         Files.copy(DIR.resolve("client.pub"), DIR.resolve("keys").resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** The classpath, expanded from surefire's manifest jar and copied where the test users can read it. */
-    private static String copyClasspath() throws IOException {
+    /** The classpath, expanded from surefire's manifest jar and copied into {@code into}, where the test users can read it. */
+    static String copyClasspath(Path into) throws IOException {
         List<String> out = new ArrayList<>();
         int n = 0;
         for (Path p : expand(System.getProperty("java.class.path"))) {
-            Path dst = DIR.resolve("cp").resolve((n++) + "-" + p.getFileName());
+            Path dst = into.resolve((n++) + "-" + p.getFileName());
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.walk(p)) {
                     for (Path f : s.toList()) {
