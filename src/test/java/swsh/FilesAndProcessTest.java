@@ -36,7 +36,7 @@ class FilesAndProcessTest {
 
     @Test
     void aWriteKilledHalfWayLeavesTheOldOrTheNewFileNeverAPartialOne() throws Exception {
-        Path dir = Files.createTempDirectory("swsh-atomic");
+        Path dir = swsh.TempDirs.make("swsh-atomic");
         Path target = dir.resolve("startup-config");
         Files.writeString(target, content(0));
         Random rnd = new Random(7);
@@ -52,7 +52,7 @@ class FilesAndProcessTest {
 
     @Test
     void withoutSwshdTheShellSaysSoInOneLine() throws Exception {
-        Path dir = Files.createTempDirectory("swsh-nod");
+        Path dir = swsh.TempDirs.make("swsh-nod");
         Process p = java(List.of("swsh.Main", "--run-dir", dir.toString(), "-c", "show vlan brief"));
         String err = new String(p.getErrorStream().readAllBytes());
         assertEquals(1, p.waitFor());
@@ -63,7 +63,7 @@ class FilesAndProcessTest {
 
     @Test
     void scriptModeExitStatusAndLineErrors() throws Exception {
-        Path dir = Files.createTempDirectory("swsh-proc");
+        Path dir = swsh.TempDirs.make("swsh-proc");
         List<String> base = List.of("swsh.Main", "--dry-run", "--config-dir", dir.resolve("etc").toString(),
                 "--run-dir", dir.resolve("run").toString(), "--bridge", "swtest0");
         List<String> bad = new ArrayList<>(base);

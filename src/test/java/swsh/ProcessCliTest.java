@@ -41,7 +41,7 @@ class ProcessCliTest {
     }
 
     private Path tempDir(String prefix) throws IOException {
-        Path d = Files.createTempDirectory(prefix);
+        Path d = swsh.TempDirs.make(prefix);
         cleanup.add(d);
         return d;
     }

@@ -37,7 +37,7 @@ public final class TestSwitch {
 
     public TestSwitch(FakeKernel kernel) {
         try {
-            this.dir = Files.createTempDirectory("swsh-test");
+            this.dir = TempDirs.make("swsh-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

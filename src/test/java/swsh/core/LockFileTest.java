@@ -19,7 +19,7 @@ class LockFileTest {
 
     @Test
     void aNewLockFileIsTheOwnersAlone() throws Exception {
-        Path dir = Files.createTempDirectory("swsh-lock");
+        Path dir = swsh.TempDirs.make("swsh-lock");
         ConfigStore s = new ConfigStore(dir.resolve("etc"), dir.resolve("run"));
         try (FileChannel l = s.lock()) {
             assertEquals("rw-------", mode(dir.resolve("run/.lock")));
@@ -28,7 +28,7 @@ class LockFileTest {
 
     @Test
     void anOldWorldReadableLockFileIsReplacedSoEarlierDescriptorsLockNothing() throws Exception {
-        Path dir = Files.createTempDirectory("swsh-lock");
+        Path dir = swsh.TempDirs.make("swsh-lock");
         Path run = Files.createDirectories(dir.resolve("run"));
         Path lock = run.resolve(".lock");
         Files.createFile(lock, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));

@@ -36,7 +36,7 @@ class AcceptLoopTest {
 
     @Test
     void runningOutOfDescriptorsIsLoggedOnceAndSurvived() throws Exception {
-        Path dir = Files.createTempDirectory("swsh-emfile");
+        Path dir = swsh.TempDirs.make("swsh-emfile");
         Path sock = dir.resolve("swshd.sock"), log = dir.resolve("stderr");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder("sh", "-c", "ulimit -n 128 && exec \"$0\" -Xmx128m -cp \"$1\" \"$2\" \"$3\"",

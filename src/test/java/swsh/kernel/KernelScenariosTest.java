@@ -267,7 +267,7 @@ class KernelScenariosTest {
     @Order(13)
     void lab_isAFactorySwitchAndPingsFromItsOwnSession() throws Exception {
         swsh.lab.Lab.up(3);
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("swsh-lab");
+        java.nio.file.Path dir = swsh.TempDirs.make("swsh-lab");
         swsh.core.ConfigStore store = new swsh.core.ConfigStore(dir.resolve("etc"), dir.resolve("run"));
         assertTrue(swsh.lab.Lab.seedStartup(store, 3));
         swsh.shell.Switch sw = swsh.shell.Switch.lab(new LiveKernel("swbr0", swsh.lab.Lab.SWITCH_NS), store, "lab");

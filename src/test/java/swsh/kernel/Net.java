@@ -95,7 +95,7 @@ final class Net {
             this.ns = ns;
             Net.ns(ns);
             try {
-                dir = Files.createTempDirectory("swsh-" + ns);
+                dir = swsh.TempDirs.make("swsh-" + ns);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -180,5 +180,6 @@ final class SshFixture implements AutoCloseable {
         sshd.destroy();
         for (String u : createdUsers) Net.ok("userdel", "-f", u);
         for (String g : createdGroups) Net.ok("groupdel", g);
+        Net.ok("rm", "-rf", DIR.toString());
     }
 }
