@@ -27,8 +27,15 @@ final class Net {
         return LiveKernel.exec(List.of(cmd), null).status() == 0;
     }
 
+    /** The switches of the scenario under way: their kept-open iproute2 programs end with it. */
+    private static final List<Switch> OPEN = new ArrayList<>();
+
     /** Removes every namespace (each scenario starts from a clean kernel). */
     static void reset() {
+        synchronized (OPEN) {
+            OPEN.forEach(s -> s.kernel.close());
+            OPEN.clear();
+        }
         ok("ip", "-all", "netns", "delete");
     }
 
@@ -88,6 +95,7 @@ final class Net {
     static final class Switch {
         final String ns;
         final Counting kernel;
+        final LiveKernel live;
         final swsh.shell.Switch shell;
         final Path dir;
 
@@ -99,8 +107,12 @@ final class Net {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            kernel = new Counting(new LiveKernel("swbr0", ns));
+            live = new LiveKernel("swbr0", ns);
+            kernel = new Counting(live);
             shell = swsh.shell.Switch.of(kernel, store(), ns);
+            synchronized (OPEN) {
+                OPEN.add(this);
+            }
         }
 
         ConfigStore store() {
@@ -138,6 +150,21 @@ final class Net {
         @Override
         public State read() {
             return real.read();
+        }
+
+        @Override
+        public State readCounters() {
+            return real.readCounters();
+        }
+
+        @Override
+        public void fdb(FdbQuery q, java.util.function.Consumer<State.Fdb> each) {
+            real.fdb(q, each);
+        }
+
+        @Override
+        public void close() {
+            real.close();
         }
 
         @Override
