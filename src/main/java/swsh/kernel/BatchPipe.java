@@ -8,7 +8,9 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -31,6 +33,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code Command failed -:N} on standard error (N counted from the program's first line) and exits:
  * the end of its output says the batch (or show) failed, and the next use starts a new program.</li>
  * </ul>
+ * Two more facts of iproute2 6.1 in batch mode shape its use: {@code bridge} keeps the filters of a show
+ * ({@code dev}, {@code brport}, {@code vlan}, {@code state}) for the shows after it (so a filtered show
+ * may only be followed by shows with the same filter keywords), and it keeps a device's name and index
+ * from its first look, so it would address a device deleted and created again under the same name by its
+ * old index ({@code Error: unknown ifindex}): {@link #names} restarts the program when that may be.
  * A program that does not answer within {@link #TIMEOUT_S} seconds is killed, which fails the call.
  */
 final class BatchPipe implements AutoCloseable {
@@ -57,6 +64,8 @@ final class BatchPipe implements AutoCloseable {
     private Thread errReader;
     private final StringBuilder err = new StringBuilder();
     private long linesSent;
+    /** Every device name and index the program may have seen since it started. */
+    private final Map<String, Integer> seen = new HashMap<>();
 
     /**
      * {@code argv} runs the program in batch mode reading standard input; {@code marker} is a show line
@@ -67,6 +76,25 @@ final class BatchPipe implements AutoCloseable {
         this.argv = List.copyOf(argv);
         this.marker = marker;
         this.started = started;
+    }
+
+    /**
+     * Tells the program's user what devices are there now ({@code name -> ifindex}): when a name the
+     * program may have looked up has gone or now names another index, the program is started anew.
+     */
+    synchronized void names(Map<String, Integer> now) {
+        boolean moved = false;
+        for (Map.Entry<String, Integer> e : seen.entrySet()) {
+            if (!e.getValue().equals(now.get(e.getKey()))) {
+                moved = true;
+                break;
+            }
+        }
+        if (moved) {
+            forget();
+            seen.clear();
+        }
+        seen.putAll(now);
     }
 
     /** Runs change lines; throws what the kernel refused, naming the line. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,6 +43,8 @@ public final class LiveKernel implements Kernel {
     private final AtomicBoolean changed = new AtomicBoolean(true);
     private final BatchPipe ip;
     private final BatchPipe br;
+    /** {@code bridge fdb show br B brport P state static} only: bridge keeps a show's filters for the next. */
+    private final BatchPipe statics;
     private final Monitor monitor;
     /** The monitor joined its groups before the state was last read in full: its silence means no change. */
     private boolean watched;
@@ -54,7 +57,9 @@ public final class LiveKernel implements Kernel {
         this.netns = netns;
         Runnable started = processes::incrementAndGet;
         ip = new BatchPipe("ip", argv("ip", "-s", "-s", "-d", "-j", "-batch", "-"), "link show dev lo", started);
-        br = new BatchPipe("bridge", argv("bridge", "-j", "-batch", "-"), "vlan show dev lo", started);
+        // no filtered show goes to br (its filters would stay for the next show), so its marker is a link show
+        br = new BatchPipe("bridge", argv("bridge", "-j", "-batch", "-"), "link show dev lo", started);
+        statics = new BatchPipe("bridge", argv("bridge", "-j", "-batch", "-"), "link show dev lo", started);
         monitor = new Monitor(argv("ip", "-o", "monitor", "link", "address"), () -> changed.set(true), started);
     }
 
@@ -145,6 +150,9 @@ public final class LiveKernel implements Kernel {
             withModes(links);
             Map<String, List<State.VlanEntry>> vlans = br.show("vlan show", p -> vlans(p.readValueAsTree(), links, bridge));
             state = new State(Collections.unmodifiableMap(links), Collections.unmodifiableMap(vlans), List.of());
+            Map<String, Integer> names = new HashMap<>();
+            for (State.Link l : links.values()) names.put(l.name(), l.ifindex());
+            for (BatchPipe p : List.of(ip, br, statics)) p.names(names);
         } catch (RuntimeException e) {
             changed.set(true);
             throw e;
@@ -175,23 +183,26 @@ public final class LiveKernel implements Kernel {
     }
 
     /**
-     * Streams the FDB with {@code bridge fdb show br BRIDGE [brport DEV] [vlan N] [state static]} (the port
-     * filtered by the kernel, the rest by {@code bridge}), one entry parsed at a time.
+     * Streams the FDB with {@code bridge fdb show br BRIDGE} (port, VLAN and type filtered here), one entry
+     * parsed at a time; the static entries of one port with {@code bridge fdb show br BRIDGE brport DEV
+     * state static} (the port filtered by the kernel, the type by {@code bridge}) through a program of
+     * their own, as {@code bridge} keeps a show's filters for the next.
      */
     @Override
     public synchronized void fdb(FdbQuery q, Consumer<State.Fdb> each) {
         State s = read();
-        State.Link b = s.link(bridge);
-        if (b == null || !BatchText.safeName(bridge)) return;
-        StringBuilder line = new StringBuilder("fdb show br ").append(bridge);
+        if (s.link(bridge) == null || !BatchText.safeName(bridge)) return;
+        String line = "fdb show br " + bridge;
+        BatchPipe pipe = br;
         if (q.dev() != null) {
             State.Link l = s.link(q.dev());
             if (l == null || !bridge.equals(l.master()) && !q.dev().equals(bridge)) return;
-            if (BatchText.safeName(q.dev()) && !q.dev().equals(bridge)) line.append(" brport ").append(q.dev());
+            if (q.staticOnly() && BatchText.safeName(q.dev()) && !q.dev().equals(bridge)) {
+                line += " brport " + q.dev() + " state static";
+                pipe = statics;
+            }
         }
-        if (q.vlan() != null) line.append(" vlan ").append(q.vlan());
-        if (q.staticOnly()) line.append(" state static");
-        br.show(line.toString(), p -> {
+        pipe.show(line, p -> {
             if (p.currentToken() != JsonToken.START_ARRAY) throw new IOException("not a JSON array");
             while (p.nextToken() == JsonToken.START_OBJECT) {
                 State.Fdb f = fdbEntry(p.readValueAsTree(), q.dev(), bridge);
@@ -399,6 +410,8 @@ public final class LiveKernel implements Kernel {
         List<Plan.Batch> batches = plan.batches();
         List<List<String>> text = new ArrayList<>(batches.size());
         for (Plan.Batch b : batches) text.add(b.lines());
+        if (batches.isEmpty()) return;
+        read(); // the programs learn of devices gone (normally read just now, for the plan: nothing to do)
         try {
             for (int i = 0; i < batches.size(); i++) {
                 (batches.get(i).tool() == Op.Tool.IP ? ip : br).run(text.get(i));
@@ -430,6 +443,7 @@ public final class LiveKernel implements Kernel {
         List<String> a = new ArrayList<>(List.of("fdb", "flush", "dev", dev));
         if (vlan != null) a.addAll(List.of("vlan", vlan.toString()));
         a.addAll(List.of("master", "dynamic"));
+        read(); // the program learns of devices gone before it is given a name
         try {
             if (BatchText.safeName(dev)) {
                 br.run(List.of(String.join(" ", a)));
@@ -449,6 +463,7 @@ public final class LiveKernel implements Kernel {
         monitor.close();
         ip.close();
         br.close();
+        statics.close();
         state = null;
         watched = false;
         monitorTried = Long.MIN_VALUE;
