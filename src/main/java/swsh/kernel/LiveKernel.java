@@ -147,6 +147,11 @@ public final class LiveKernel implements Kernel {
     private void refresh() {
         try {
             Map<String, State.Link> links = ip.show("addr show", p -> links((JsonNode) p.readValueAsTree()));
+            if (!links.containsKey("lo")) {
+                // every namespace has lo: an answer without it is not this show's (the program's output slipped)
+                ip.close();
+                throw new KernelException("% Error: cannot read the kernel state: ip answered out of turn");
+            }
             withModes(links);
             Map<String, List<State.VlanEntry>> vlans = br.show("vlan show", p -> vlans(p.readValueAsTree(), links, bridge));
             state = new State(Collections.unmodifiableMap(links), Collections.unmodifiableMap(vlans), List.of());
