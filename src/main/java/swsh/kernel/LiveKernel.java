@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,7 +49,9 @@ public final class LiveKernel implements Kernel {
     private final Monitor monitor;
     /** The monitor joined its groups before the state was last read in full: its silence means no change. */
     private boolean watched;
-    private long monitorTried = Long.MIN_VALUE;
+    /** When a monitor was last started (0: never). */
+    private long monitorTried;
+    private final AtomicLong fullReads = new AtomicLong();
     private State state;
     private final Map<String, ModeCache> modes = new TreeMap<>();
 
@@ -66,6 +69,11 @@ public final class LiveKernel implements Kernel {
     @Override
     public String bridge() {
         return bridge;
+    }
+
+    /** How many times this kernel has read the links and VLANs in full (once, then once per change seen). */
+    public long fullReads() {
+        return fullReads.get();
     }
 
     /** How many processes this kernel has started so far (the kept-open programs, restarts, fallbacks). */
@@ -137,7 +145,7 @@ public final class LiveKernel implements Kernel {
         if (monitor.running()) return;
         watched = false;
         long now = System.currentTimeMillis();
-        if (now - monitorTried < MONITOR_RETRY_MS) return;
+        if (monitorTried != 0 && now - monitorTried < MONITOR_RETRY_MS) return;
         monitorTried = now;
         watched = monitor.start();
         changed.set(true);
@@ -145,6 +153,7 @@ public final class LiveKernel implements Kernel {
 
     /** Reads links and VLANs in full; a failure leaves the state marked changed, to be read again. */
     private void refresh() {
+        fullReads.incrementAndGet();
         try {
             Map<String, State.Link> links = ip.show("addr show", p -> links((JsonNode) p.readValueAsTree()));
             if (!links.containsKey("lo")) {
@@ -208,27 +217,41 @@ public final class LiveKernel implements Kernel {
             }
         }
         pipe.show(line, p -> {
-            if (p.currentToken() != JsonToken.START_ARRAY) throw new IOException("not a JSON array");
-            while (p.nextToken() == JsonToken.START_OBJECT) {
-                State.Fdb f = fdbEntry(p.readValueAsTree(), q.dev(), bridge);
-                if (f != null && q.matches(f)) each.accept(f);
-            }
+            fdbEntries(p, q.dev(), bridge, f -> {
+                if (q.matches(f)) each.accept(f);
+            });
             return Boolean.TRUE;
         });
     }
 
     /**
-     * One entry of {@code bridge -j fdb show}, or null when it is not of {@code bridge} (a port's own
-     * entry). With {@code brport}, iproute2 leaves out the port's name: {@code dev} is it.
+     * The entries of a {@code bridge -j fdb show} answer (the parser on its opening bracket) that are of
+     * {@code bridge} (not a port's own), one at a time, token by token: no tree is built, and none is held.
+     * With {@code brport}, iproute2 leaves out the port's name: {@code dev} is it.
      */
-    static State.Fdb fdbEntry(JsonNode f, String dev, String bridge) {
-        String ifname = f.has("ifname") ? f.path("ifname").asText() : dev;
-        if (ifname == null || !bridge.equals(f.path("master").asText()) && !ifname.equals(bridge)) return null;
-        String st = f.path("state").asText("");
-        Integer vlan = f.has("vlan") ? f.path("vlan").asInt() : null;
-        // learned entries show no state, or "stale" once they age; "static" ones are the user's
-        return new State.Fdb(f.path("mac").asText(), ifname, vlan, !st.equals("static") && !st.equals("permanent"),
-                st.equals("permanent"));
+    static void fdbEntries(JsonParser p, String dev, String bridge, Consumer<State.Fdb> each) throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) throw new IOException("not a JSON array");
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+            String mac = null, ifname = dev, master = null, st = "";
+            Integer vlan = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (field) {
+                    case "mac" -> mac = p.getText();
+                    case "ifname" -> ifname = p.getText();
+                    case "master" -> master = p.getText();
+                    case "state" -> st = p.getText();
+                    case "vlan" -> vlan = p.getIntValue();
+                    default -> {
+                        if (v.isStructStart()) p.skipChildren();
+                    }
+                }
+            }
+            if (mac == null || ifname == null || !bridge.equals(master) && !ifname.equals(bridge)) continue;
+            // learned entries show no state, or "stale" once they age; "static" ones are the user's
+            each.accept(new State.Fdb(mac, ifname, vlan, !st.equals("static") && !st.equals("permanent"), st.equals("permanent")));
+        }
     }
 
     private static final List<String> STP_STATES = List.of("disabled", "listening", "learning", "forwarding", "blocking");
@@ -471,6 +494,6 @@ public final class LiveKernel implements Kernel {
         statics.close();
         state = null;
         watched = false;
-        monitorTried = Long.MIN_VALUE;
+        monitorTried = 0;
     }
 }

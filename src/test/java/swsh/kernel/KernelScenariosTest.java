@@ -345,12 +345,18 @@ class KernelScenariosTest {
         Net.Switch sw = fourHosts("sw");
         sw.run("conf t", "vlan 10,20", "int range eth1 - 2", "sw acc vl 10", "int range eth3 - 4", "sw acc vl 20", "end");
         assertTrue(sw.run("show interfaces status").matches("(?s).*\\neth3 +connected .*"));
+        Thread.sleep(1500); // the last carrier events of the ports swsh set up
+        sw.run("show interfaces status");
+        long reads = sw.live.fullReads();
+        for (int i = 0; i < 3; i++) sw.run("show interfaces status", "show interfaces eth1 switchport");
+        assertEquals(reads, sw.live.fullReads(), "no change, no read: the state stays resident");
         long started = sw.live.processStarts();
         sh("bridge", "-n", "sw", "vlan", "add", "dev", "eth2", "vid", "20");
         sh("ip", "-n", "sw", "link", "set", "eth3", "down");
         // the VLAN event came first: once eth3 shows down, the state has eth2's VLAN 20 too
         assertTrue(eventually(() -> sw.run("show interfaces status").matches("(?s).*\\neth3 +disabled .*")),
                 sw.run("show interfaces status"));
+        assertTrue(sw.live.fullReads() > reads, "read again once the events said so");
         sw.run("conf t", "vlan 30", "end");
         assertFalse(sh("bridge", "-n", "sw", "-j", "vlan", "show", "dev", "eth2").contains("\"vlan\":20"),
                 "the next change removed the VLAN added by hand: it was planned against the kernel as it is");

@@ -160,4 +160,38 @@ class LiveKernelParseTest {
         // another namespace's eth0 (another ifindex) is not taken for this one
         assertNull(LiveKernel.mode(eth0, Map.of("/sys/class/net/eth0/ifindex", "5", "/sys/class/net/eth0/speed", "100")));
     }
+
+    /** {@code bridge -j fdb show br swbr0} as iproute2 6.1 prints it: the bridge's own, static, permanent, learned and aged entries. */
+    static final String FDB = """
+            [{"mac":"33:33:00:00:00:01","ifname":"swbr0","flags":["self"],"state":"permanent"},
+             {"mac":"02:00:00:00:00:02","ifname":"eth1","vlan":5,"flags":[],"master":"swbr0","state":"static"},
+             {"mac":"aa:2c:84:9d:9c:d3","ifname":"eth1","vlan":5,"flags":[],"master":"swbr0","state":"permanent"},
+             {"mac":"33:33:00:00:00:01","ifname":"eth1","flags":["self"],"state":"permanent"},
+             {"mac":"02:00:00:00:00:aa","ifname":"eth2","vlan":10,"flags":[],"master":"swbr0"},
+             {"mac":"02:00:00:00:00:bb","ifname":"eth2","vlan":10,"flags":["extern_learn"],"master":"swbr0","state":"stale"},
+             {"mac":"02:00:00:00:00:cc","ifname":"eth9","vlan":10,"flags":[],"master":"other0"}]
+            """;
+
+    static List<State.Fdb> fdb(String json, String dev) throws Exception {
+        List<State.Fdb> out = new java.util.ArrayList<>();
+        try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.databind.ObjectMapper().createParser(json)) {
+            p.nextToken();
+            LiveKernel.fdbEntries(p, dev, "swbr0", out::add);
+        }
+        return out;
+    }
+
+    @Test
+    void fdbEntriesOfTheBridgeAreReadOneByOne() throws Exception {
+        assertEquals(List.of(new State.Fdb("33:33:00:00:00:01", "swbr0", null, false, true),
+                new State.Fdb("02:00:00:00:00:02", "eth1", 5, false, false),
+                new State.Fdb("aa:2c:84:9d:9c:d3", "eth1", 5, false, true),
+                new State.Fdb("02:00:00:00:00:aa", "eth2", 10, true, false),
+                new State.Fdb("02:00:00:00:00:bb", "eth2", 10, true, false)), fdb(FDB, null),
+                "a port's own entries (self, no master) and another bridge's are not the bridge's");
+        // with brport, iproute2 leaves out the port's name
+        assertEquals(List.of(new State.Fdb("02:00:00:00:00:02", "eth1", 5, false, false)),
+                fdb("[{\"mac\":\"02:00:00:00:00:02\",\"vlan\":5,\"flags\":[],\"master\":\"swbr0\",\"state\":\"static\"}]", "eth1"));
+        assertEquals(List.of(), fdb("[]", null));
+    }
 }
