@@ -64,6 +64,8 @@ final class BatchPipe implements AutoCloseable {
     private Thread errReader;
     private final StringBuilder err = new StringBuilder();
     private long linesSent;
+    /** Started, and given nothing yet: what it said so far (such as why it ended at once) is kept. */
+    private boolean unused;
     /** Every device name and index the program may have seen since it started. */
     private final Map<String, Integer> seen = new HashMap<>();
 
@@ -97,6 +99,11 @@ final class BatchPipe implements AutoCloseable {
         seen.putAll(now);
     }
 
+    /** Starts the program now unless it runs (it would start on first use). */
+    synchronized void start() {
+        ensure();
+    }
+
     /** Runs change lines; throws what the kernel refused, naming the line. */
     synchronized void run(List<String> lines) {
         if (lines.isEmpty()) return;
@@ -122,7 +129,9 @@ final class BatchPipe implements AutoCloseable {
 
     /** Sends lines, reads the answer of the last one; null when the program ended first. */
     private <T> T send(List<String> lines, Answer<T> answer) {
-        if (!ensure()) {
+        boolean fresh = ensure() || unused;
+        unused = false;
+        if (!fresh) {
             synchronized (err) {
                 err.setLength(0); // what earlier lines said (warnings) is not this call's failure
             }
@@ -189,6 +198,7 @@ final class BatchPipe implements AutoCloseable {
             // through a reader: a parser on the bytes would read ahead to guess their encoding, waiting for output
             out = JSON.createParser(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             linesSent = 0;
+            unused = true;
             synchronized (err) {
                 err.setLength(0);
             }

@@ -147,7 +147,10 @@ public final class LiveKernel implements Kernel {
         long now = System.currentTimeMillis();
         if (monitorTried != 0 && now - monitorTried < MONITOR_RETRY_MS) return;
         monitorTried = now;
-        watched = monitor.start();
+        watched = monitor.start(() -> {
+            ip.start(); // while the monitor joins its groups
+            br.start();
+        });
         changed.set(true);
     }
 

@@ -43,9 +43,10 @@ final class Monitor implements AutoCloseable {
 
     /**
      * Starts the monitor and waits until its netlink socket has joined the event groups, so that no
-     * change after this returns goes unseen. False when it could not start or did not join in time.
+     * change after this returns goes unseen; {@code meanwhile} runs while it joins. False when it could not
+     * start or did not join in time.
      */
-    synchronized boolean start() {
+    synchronized boolean start(Runnable meanwhile) {
         close();
         Process p;
         try {
@@ -58,6 +59,7 @@ final class Monitor implements AutoCloseable {
         process = p;
         follow(p.getInputStream(), "swsh-monitor");
         follow(p.getErrorStream(), "swsh-monitor-stderr");
+        meanwhile.run();
         long end = System.currentTimeMillis() + SUBSCRIBE_WAIT_MS;
         while (p.isAlive() && System.currentTimeMillis() < end) {
             if (subscribed(p.pid())) return true;
