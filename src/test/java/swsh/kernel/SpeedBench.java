@@ -61,6 +61,12 @@ public final class SpeedBench {
             return ms;
         });
         rows.add(row("(a) boot, 'swsh boot' (JVM start included)", bootProcess, floorBoot));
+        double jvm = median(3, () -> {
+            long t0 = System.nanoTime();
+            sw.process(null, "--version");
+            return (System.nanoTime() - t0) / 1e6;
+        });
+        rows.add(new String[] {"    of which JVM start ('swsh --version')", fmt(jvm), "", ""});
         double bootMerge = median(3, () -> {
             unboot(sw);
             Net.Switch fresh = new Net.Switch(NS);
