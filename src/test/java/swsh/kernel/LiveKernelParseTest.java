@@ -194,4 +194,25 @@ class LiveKernelParseTest {
                 fdb("[{\"mac\":\"02:00:00:00:00:02\",\"vlan\":5,\"flags\":[],\"master\":\"swbr0\",\"state\":\"static\"}]", "eth1"));
         assertEquals(List.of(), fdb("[]", null));
     }
+
+    @Test
+    void vlansOfTheBridgeAndItsPortsOnly() throws Exception {
+        Map<String, State.Link> links = new java.util.TreeMap<>();
+        for (String[] l : new String[][] {{"swbr0", null}, {"eth1", "swbr0"}, {"eth5", "swbr0"}, {"eth9", "other0"}}) {
+            links.put(l[0], new State.Link(l[0], 1, null, l[1], true, true, 1500, null, "02:00:00:00:00:01", null, null, null,
+                    null, List.of(), State.Hardware.ETHER, State.Stats.ZERO));
+        }
+        String json = """
+                [{"ifname":"swbr0","vlans":[{"vlan":10}]},
+                 {"ifname":"eth1","vlans":[{"vlan":10,"flags":["PVID","Egress Untagged"]}]},
+                 {"ifname":"eth5","vlans":[{"vlan":2,"vlanEnd":4},{"vlan":10}]},
+                 {"ifname":"eth9","vlans":[{"vlan":7}]},
+                 {"ifname":"gone","vlans":[{"vlan":7}]}]
+                """;
+        Map<String, List<State.VlanEntry>> v = LiveKernel.vlans(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json), links, "swbr0");
+        assertEquals(List.of("eth1", "eth5", "swbr0"), List.copyOf(v.keySet()));
+        assertEquals(List.of(new State.VlanEntry(10, true, true)), v.get("eth1"));
+        assertEquals(List.of(new State.VlanEntry(2, false, false), new State.VlanEntry(3, false, false),
+                new State.VlanEntry(4, false, false), new State.VlanEntry(10, false, false)), v.get("eth5"));
+    }
 }
