@@ -83,7 +83,7 @@ class ShellTest {
     void kernelPlanIsIdempotentAndUnchangedReplaySendsNothing() {
         TestSwitch sw = new TestSwitch();
         sw.script(RICH);
-        assertTrue(Planner.plan(sw.engine.running(), sw.kernel.read(), "swbr0").isEmpty());
+        assertTrue(Planner.plan(sw.engine.running(), sw.kernel.forPlan(sw.engine.running(), sw.engine.running()), "swbr0").isEmpty());
         int batches = sw.kernel.applied().size();
         String text = sw.script("show running-config").out();
         List<String> lines = new java.util.ArrayList<>(List.of("configure terminal"));
@@ -172,8 +172,8 @@ class ShellTest {
         sw.script("conf t", "vlan 30", "int eth2", "switchport access vlan 30", "no mac address-table static 0050.7966.6801 vlan 1 interface eth1", "end");
         swsh.kernel.State k = sw.kernel.read();
         assertEquals("swbr0", k.link("eth4").master(), "a port swsh does not own stays on the bridge");
-        assertTrue(k.fdb().stream().anyMatch(f -> f.mac().equals("02:00:00:00:00:99")), "a static MAC swsh did not add stays");
-        assertFalse(k.fdb().stream().anyMatch(f -> f.mac().equals("00:50:79:66:68:01")), "swsh's own static MAC went");
+        assertTrue(sw.kernel.fdbEntries().stream().anyMatch(f -> f.mac().equals("02:00:00:00:00:99")), "a static MAC swsh did not add stays");
+        assertFalse(sw.kernel.fdbEntries().stream().anyMatch(f -> f.mac().equals("00:50:79:66:68:01")), "swsh's own static MAC went");
         sw.script("conf t", "no interface eth1", "end");
         assertEquals(null, sw.kernel.read().link("eth1").master(), "a port leaving the config is released");
     }

@@ -104,7 +104,7 @@ public final class Engine {
      * part of the plan, what was already applied is rolled back to the current running config.
      */
     private void apply(Config cfg) {
-        State actual = kernel.read();
+        State actual = kernel.forPlan(cfg, running);
         Plan plan = Planner.plan(cfg, running, actual, kernel.bridge());
         try {
             kernel.apply(plan);
@@ -112,7 +112,7 @@ public final class Engine {
             Config old = running;
             if (old != null) {
                 try {
-                    kernel.apply(Planner.plan(old, cfg, kernel.read(), kernel.bridge()));
+                    kernel.apply(Planner.plan(old, cfg, kernel.forPlan(old, cfg), kernel.bridge()));
                 } catch (KernelException rollback) {
                     throw new KernelException(e.getMessage() + "\n% Error: rolling back also failed: " + rollback.getMessage());
                 }

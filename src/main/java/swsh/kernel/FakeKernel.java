@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * An in-memory kernel that applies the planner's {@link Op}s directly. It backs {@code --dry-run}
@@ -70,11 +71,28 @@ public final class FakeKernel implements Kernel {
         return out;
     }
 
+    /** Links and VLANs; like the live kernel's, no FDB (see {@link #fdb}). */
     @Override
     public synchronized State read() {
         Map<String, List<State.VlanEntry>> v = new TreeMap<>();
         vlans.forEach((k, l) -> v.put(k, List.copyOf(l)));
-        return new State(new TreeMap<>(links), v, List.copyOf(fdb));
+        return new State(new TreeMap<>(links), v, List.of());
+    }
+
+    @Override
+    public void fdb(FdbQuery q, Consumer<State.Fdb> each) {
+        List<State.Fdb> all;
+        synchronized (this) {
+            all = List.copyOf(fdb);
+        }
+        for (State.Fdb f : all) if (q.matches(f)) each.accept(f);
+    }
+
+    /** Test hook: every FDB entry. */
+    public List<State.Fdb> fdbEntries() {
+        List<State.Fdb> out = new ArrayList<>();
+        fdb(FdbQuery.ALL, out::add);
+        return out;
     }
 
     /** Applies op after op; an op the kernel would refuse throws, leaving the earlier ones applied. */

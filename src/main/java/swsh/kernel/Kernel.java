@@ -1,8 +1,49 @@
 package swsh.kernel;
 
-/** The kernel as the engine sees it: read the actual state, apply a plan. Errors are {@link KernelException}s. */
-public interface Kernel {
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import swsh.model.Config;
+
+/**
+ * The kernel as the engine sees it: read the actual state, apply a plan. Errors are {@link KernelException}s.
+ * The state of {@link #read()} holds links, addresses and VLANs, never the forwarding database (which can
+ * hold tens of thousands of learned MACs): {@link #fdb} streams that, for the shows and for the static
+ * MACs a plan needs ({@link #forPlan}).
+ */
+public interface Kernel extends AutoCloseable {
+    /**
+     * The links with their details and IPv4 addresses, and the VLANs of the bridge and its ports, as the
+     * kernel has them now; no FDB entries. Counters may be as old as the link's last change (see
+     * {@link #readCounters()}).
+     */
     State read();
+
+    /** {@link #read()} with every link's counters as the kernel counts them now (for the shows of counters). */
+    default State readCounters() {
+        return read();
+    }
+
+    /**
+     * Streams the bridge's FDB entries that match {@code q} to {@code each}, one at a time, holding none.
+     * Nothing when the bridge, or the port asked for, is not there.
+     */
+    void fdb(FdbQuery q, Consumer<State.Fdb> each);
+
+    /**
+     * What a plan from {@code owned} to {@code cfg} needs: {@link #read()} and the static entries of the
+     * ports either config has static MACs on (none read when neither has any).
+     */
+    default State forPlan(Config cfg, Config owned) {
+        State s = read();
+        Set<String> ports = Planner.staticMacPorts(cfg, owned);
+        if (ports.isEmpty()) return s;
+        List<State.Fdb> statics = new ArrayList<>();
+        for (String p : ports) fdb(FdbQuery.staticOn(p), statics::add);
+        return s.withFdb(statics);
+    }
 
     /** Runs the plan's ops in order; throws {@link KernelException} naming what the kernel refused. */
     void apply(Plan plan);
@@ -12,4 +53,8 @@ public interface Kernel {
 
     /** Name of the bridge this switch runs on. */
     String bridge();
+
+    /** Stops whatever the kernel view keeps running (processes, threads); a later use may start them again. */
+    @Override
+    default void close() {}
 }

@@ -9,35 +9,76 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The Linux kernel through iproute2: reads with {@code ip -s -s -j -d addr} (links, details, addresses and
- * counters in one process) and {@code bridge -j}, applies each
- * run of same-tool ops of a plan as one {@code ip -batch -} or {@code bridge -batch -} process (the
- * lines rendered by {@link BatchText}), optionally inside a network namespace. Errors are
- * {@link KernelException}s.
+ * The Linux kernel through iproute2, optionally inside a network namespace, kept resident: the state is
+ * read once (links with details, addresses and counters from {@code ip -s -s -j -d addr show}, VLANs from
+ * {@code bridge -j vlan show}) and read again only after something changed, as told by a {@link Monitor}
+ * of link and address events, or by this kernel's own changes. Reads and changes go through two
+ * iproute2 programs kept open in batch mode ({@link BatchPipe}), so neither starts a process: a plan's
+ * run of same-tool ops is one batch (the lines rendered by {@link BatchText}). The FDB is not resident:
+ * {@link #fdb} streams it from the kernel when asked. Errors are {@link KernelException}s.
  */
 public final class LiveKernel implements Kernel {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern FAILED = Pattern.compile("Command failed -:(\\d+)");
+    /** How long a monitor that would not start is left before the next try. */
+    private static final long MONITOR_RETRY_MS = 10_000;
 
     private final String bridge;
     private final String netns;
+    private final AtomicLong processes = new AtomicLong();
+    private final AtomicBoolean changed = new AtomicBoolean(true);
+    private final BatchPipe ip;
+    private final BatchPipe br;
+    /** {@code bridge fdb show br B brport P state static} only: bridge keeps a show's filters for the next. */
+    private final BatchPipe statics;
+    private final Monitor monitor;
+    /** The monitor joined its groups before the state was last read in full: its silence means no change. */
+    private boolean watched;
+    /** When a monitor was last started (0: never). */
+    private long monitorTried;
+    private final AtomicLong fullReads = new AtomicLong();
+    private State state;
+    private final Map<String, ModeCache> modes = new TreeMap<>();
 
     public LiveKernel(String bridge, String netns) {
         this.bridge = bridge;
         this.netns = netns;
+        Runnable started = processes::incrementAndGet;
+        ip = new BatchPipe("ip", argv("ip", "-s", "-s", "-d", "-j", "-batch", "-"), "link show dev lo", started);
+        // no filtered show goes to br (its filters would stay for the next show), so its marker is a link show
+        br = new BatchPipe("bridge", argv("bridge", "-j", "-batch", "-"), "link show dev lo", started);
+        statics = new BatchPipe("bridge", argv("bridge", "-j", "-batch", "-"), "link show dev lo", started);
+        monitor = new Monitor(argv("ip", "-o", "monitor", "link", "address"), () -> changed.set(true), started);
     }
 
     @Override
     public String bridge() {
         return bridge;
+    }
+
+    /** How many times this kernel has read the links and VLANs in full (once, then once per change seen). */
+    public long fullReads() {
+        return fullReads.get();
+    }
+
+    /** How many processes this kernel has started so far (the kept-open programs, restarts, fallbacks). */
+    public long processStarts() {
+        return processes.get();
     }
 
     /** Output of one process; throws with its stderr when it fails. */
@@ -68,6 +109,12 @@ public final class LiveKernel implements Kernel {
         }
     }
 
+    /** {@link #exec} of this kernel's own, counted. */
+    private Result run(List<String> argv, String stdin) {
+        processes.incrementAndGet();
+        return exec(argv, stdin);
+    }
+
     private static String slurp(java.io.InputStream in) {
         try {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -76,26 +123,63 @@ public final class LiveKernel implements Kernel {
         }
     }
 
-    private JsonNode json(String tool, String... args) {
-        Result r = exec(argv(tool, args), null);
-        if (r.status != 0) {
-            throw new KernelException("% Error: cannot read the kernel state (" + tool + " " + String.join(" ", args) + "): " + r.err.strip());
-        }
-        try {
-            String text = r.out.isBlank() ? "[]" : r.out;
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new KernelException("% Error: cannot parse " + tool + " output: " + e.getMessage());
-        }
+    /** The resident state, read again first when something changed since (or when no monitor follows). */
+    @Override
+    public synchronized State read() {
+        watch();
+        boolean stale = changed.getAndSet(false);
+        if (state == null || stale || !watched) refresh();
+        return state;
     }
 
     @Override
-    public State read() {
-        // one read gives every link with its details (master, alias, bridge and port data), addresses and counters
-        Map<String, State.Link> links = links(json("ip", "-s", "-s", "-j", "-d", "addr", "show"));
-        withModes(links);
+    public synchronized State readCounters() {
+        watch();
+        changed.set(false);
+        refresh();
+        return state;
+    }
+
+    /** Keeps a monitor running; one that (re)starts means a full read, as events may have gone unseen. */
+    private void watch() {
+        if (monitor.running()) return;
+        watched = false;
+        long now = System.currentTimeMillis();
+        if (monitorTried != 0 && now - monitorTried < MONITOR_RETRY_MS) return;
+        monitorTried = now;
+        watched = monitor.start(() -> {
+            ip.start(); // while the monitor joins its groups
+            br.start();
+        });
+        changed.set(true);
+    }
+
+    /** Reads links and VLANs in full; a failure leaves the state marked changed, to be read again. */
+    private void refresh() {
+        fullReads.incrementAndGet();
+        try {
+            Map<String, State.Link> links = ip.show("addr show", p -> links((JsonNode) p.readValueAsTree()));
+            if (!links.containsKey("lo")) {
+                // every namespace has lo: an answer without it is not this show's (the program's output slipped)
+                ip.close();
+                throw new KernelException("% Error: cannot read the kernel state: ip answered out of turn");
+            }
+            withModes(links);
+            Map<String, List<State.VlanEntry>> vlans = br.show("vlan show", p -> vlans(p.readValueAsTree(), links, bridge));
+            state = new State(Collections.unmodifiableMap(links), Collections.unmodifiableMap(vlans), List.of());
+            Map<String, Integer> names = new HashMap<>();
+            for (State.Link l : links.values()) names.put(l.name(), l.ifindex());
+            for (BatchPipe p : List.of(ip, br, statics)) p.names(names);
+        } catch (RuntimeException e) {
+            changed.set(true);
+            throw e;
+        }
+    }
+
+    /** The VLANs of a {@code bridge -j vlan show} answer, of the bridge and its ports only. */
+    static Map<String, List<State.VlanEntry>> vlans(JsonNode array, Map<String, State.Link> links, String bridge) {
         Map<String, List<State.VlanEntry>> vlans = new TreeMap<>();
-        for (JsonNode d : json("bridge", "-j", "vlan", "show")) {
+        for (JsonNode d : array) {
             String dev = d.path("ifname").asText();
             State.Link l = links.get(dev);
             if (l == null || !(bridge.equals(l.master()) || dev.equals(bridge))) continue;
@@ -110,20 +194,67 @@ public final class LiveKernel implements Kernel {
                 }
                 for (int id = lo; id <= hi; id++) list.add(new State.VlanEntry(id, pvid, untagged));
             }
-            vlans.put(dev, list);
+            vlans.put(dev, List.copyOf(list));
         }
-        List<State.Fdb> fdb = new ArrayList<>();
-        if (links.containsKey(bridge)) {
-            for (JsonNode f : json("bridge", "-j", "fdb", "show", "br", bridge)) {
-                if (!bridge.equals(f.path("master").asText()) && !f.path("ifname").asText().equals(bridge)) continue;
-                String st = f.path("state").asText("");
-                Integer vlan = f.has("vlan") ? f.path("vlan").asInt() : null;
-                // learned entries show no state, or "stale" once they age; "static" ones are the user's
-                fdb.add(new State.Fdb(f.path("mac").asText(), f.path("ifname").asText(), vlan,
-                        !st.equals("static") && !st.equals("permanent"), st.equals("permanent")));
+        return vlans;
+    }
+
+    /**
+     * Streams the FDB with {@code bridge fdb show br BRIDGE} (port, VLAN and type filtered here), one entry
+     * parsed at a time; the static entries of one port with {@code bridge fdb show br BRIDGE brport DEV
+     * state static} (the port filtered by the kernel, the type by {@code bridge}) through a program of
+     * their own, as {@code bridge} keeps a show's filters for the next.
+     */
+    @Override
+    public synchronized void fdb(FdbQuery q, Consumer<State.Fdb> each) {
+        State s = read();
+        if (s.link(bridge) == null || !BatchText.safeName(bridge)) return;
+        String line = "fdb show br " + bridge;
+        BatchPipe pipe = br;
+        if (q.dev() != null) {
+            State.Link l = s.link(q.dev());
+            if (l == null || !bridge.equals(l.master()) && !q.dev().equals(bridge)) return;
+            if (q.staticOnly() && BatchText.safeName(q.dev()) && !q.dev().equals(bridge)) {
+                line += " brport " + q.dev() + " state static";
+                pipe = statics;
             }
         }
-        return new State(links, vlans, fdb);
+        pipe.show(line, p -> {
+            fdbEntries(p, q.dev(), bridge, f -> {
+                if (q.matches(f)) each.accept(f);
+            });
+            return Boolean.TRUE;
+        });
+    }
+
+    /**
+     * The entries of a {@code bridge -j fdb show} answer (the parser on its opening bracket) that are of
+     * {@code bridge} (not a port's own), one at a time, token by token: no tree is built, and none is held.
+     * With {@code brport}, iproute2 leaves out the port's name: {@code dev} is it.
+     */
+    static void fdbEntries(JsonParser p, String dev, String bridge, Consumer<State.Fdb> each) throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) throw new IOException("not a JSON array");
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+            String mac = null, ifname = dev, master = null, st = "";
+            Integer vlan = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (field) {
+                    case "mac" -> mac = p.getText();
+                    case "ifname" -> ifname = p.getText();
+                    case "master" -> master = p.getText();
+                    case "state" -> st = p.getText();
+                    case "vlan" -> vlan = p.getIntValue();
+                    default -> {
+                        if (v.isStructStart()) p.skipChildren();
+                    }
+                }
+            }
+            if (mac == null || ifname == null || !bridge.equals(master) && !ifname.equals(bridge)) continue;
+            // learned entries show no state, or "stale" once they age; "static" ones are the user's
+            each.accept(new State.Fdb(mac, ifname, vlan, !st.equals("static") && !st.equals("permanent"), st.equals("permanent")));
+        }
     }
 
     private static final List<String> STP_STATES = List.of("disabled", "listening", "learning", "forwarding", "blocking");
@@ -216,26 +347,42 @@ public final class LiveKernel implements Kernel {
      * JVM's /sys is right only without {@code --netns}; inside a namespace one {@code ip netns exec NS grep}
      * (which mounts that namespace's sysfs) reads every NIC at once, and only when there is a NIC to read.
      * Each NIC's ifindex is read beside, so a namesake of another namespace is never taken for it. Best
-     * effort: what cannot be read stays unknown ({@code auto}).
+     * effort: what cannot be read stays unknown ({@code auto}). A NIC's mode changes only with its carrier,
+     * which is a link event: what was read is kept per NIC (ifindex, carrier), so a state read again after
+     * an unrelated change reads no file and starts no process.
      */
     private void withModes(Map<String, State.Link> links) {
         List<State.Link> nics = links.values().stream().filter(LiveKernel::hasMode).toList();
-        if (nics.isEmpty()) return;
-        List<String> paths = new ArrayList<>();
+        modes.keySet().retainAll(nics.stream().map(State.Link::name).toList());
+        List<State.Link> unknown = new ArrayList<>();
         for (State.Link l : nics) {
+            ModeCache c = modes.get(l.name());
+            if (c != null && c.ifindex == l.ifindex()) {
+                if (c.hw != null) links.put(l.name(), l.withHardware(c.hw));
+            } else {
+                unknown.add(l);
+            }
+        }
+        if (unknown.isEmpty()) return;
+        List<String> paths = new ArrayList<>();
+        for (State.Link l : unknown) {
             for (String f : List.of("ifindex", "speed", "duplex")) paths.add(SYS_NET + l.name() + "/" + f);
         }
         Map<String, String> files;
         try {
-            files = netns == null ? readFiles(paths) : grepped(exec(grepArgv(netns, paths), null).out);
+            files = netns == null ? readFiles(paths) : grepped(run(grepArgv(netns, paths), null).out);
         } catch (KernelException e) {
             return;
         }
-        for (State.Link l : nics) {
+        for (State.Link l : unknown) {
             State.Hardware m = mode(l, files);
+            modes.put(l.name(), new ModeCache(l.ifindex(), m));
             if (m != null) links.put(l.name(), l.withHardware(m));
         }
     }
+
+    /** The mode read for a NIC with carrier ({@code hw} null: none of its own). */
+    private record ModeCache(int ifindex, State.Hardware hw) {}
 
     static final String SYS_NET = "/sys/class/net/";
 
@@ -285,40 +432,71 @@ public final class LiveKernel implements Kernel {
     }
 
     /**
-     * Runs one {@code ip -batch -} or {@code bridge -batch -} per batch of the plan. Every line is
-     * rendered before anything runs, so an op that cannot be passed safely changes nothing.
+     * Runs each batch of the plan through the kept-open {@code ip} or {@code bridge}. Every line is
+     * rendered before anything runs, so an op that cannot be passed safely changes nothing. The state is
+     * read again before its next use, whatever happened.
      */
     @Override
-    public void apply(Plan plan) {
+    public synchronized void apply(Plan plan) {
         List<Plan.Batch> batches = plan.batches();
         List<List<String>> text = new ArrayList<>(batches.size());
         for (Plan.Batch b : batches) text.add(b.lines());
-        for (int i = 0; i < batches.size(); i++) {
-            String tool = batches.get(i).tool().command();
-            List<String> lines = text.get(i);
-            Result r = exec(argv(tool, "-batch", "-"), String.join("\n", lines) + "\n");
-            if (r.status != 0) throw refused(tool, lines, r.err);
+        if (batches.isEmpty()) return;
+        read(); // the programs learn of devices gone (normally read just now, for the plan: nothing to do)
+        try {
+            for (int i = 0; i < batches.size(); i++) {
+                (batches.get(i).tool() == Op.Tool.IP ? ip : br).run(text.get(i));
+            }
+        } finally {
+            changed.set(true);
         }
     }
 
     /** The error for a failed batch, naming the line iproute2 reports as {@code Command failed -:N}. */
     static KernelException refused(String tool, List<String> lines, String err) {
+        return refused(tool, lines, err, 0);
+    }
+
+    /** As {@link #refused(String, List, String)}, for a batch after {@code before} lines of the same program. */
+    static KernelException refused(String tool, List<String> lines, String err, long before) {
         Matcher m = FAILED.matcher(err);
         String what = "";
         if (m.find()) {
-            int n = Integer.parseInt(m.group(1));
-            if (n >= 1 && n <= lines.size()) what = " '" + tool + " " + lines.get(n - 1) + "'";
+            long n = Long.parseLong(m.group(1)) - before;
+            if (n >= 1 && n <= lines.size()) what = " '" + tool + " " + lines.get((int) n - 1) + "'";
         }
         String msg = err.replaceAll("Command failed -:\\d+", "").strip().replace('\n', ' ');
         return new KernelException("% Error: the kernel refused" + what + ": " + msg);
     }
 
     @Override
-    public void flushDynamic(String dev, Integer vlan) {
+    public synchronized void flushDynamic(String dev, Integer vlan) {
         List<String> a = new ArrayList<>(List.of("fdb", "flush", "dev", dev));
         if (vlan != null) a.addAll(List.of("vlan", vlan.toString()));
         a.addAll(List.of("master", "dynamic"));
-        Result r = exec(argv("bridge", a.toArray(new String[0])), null);
-        if (r.status != 0) throw new KernelException("% Error: cannot clear MAC addresses of " + dev + ": " + r.err.strip());
+        read(); // the program learns of devices gone before it is given a name
+        try {
+            if (BatchText.safeName(dev)) {
+                br.run(List.of(String.join(" ", a)));
+                return;
+            }
+            Result r = run(argv("bridge", a.toArray(new String[0])), null); // a name a batch line would cut
+            if (r.status != 0) throw new KernelException(r.err.strip());
+        } catch (KernelException e) {
+            String why = e.getMessage().replaceFirst("^% Error: the kernel refused '[^']*': ", "");
+            throw new KernelException("% Error: cannot clear MAC addresses of " + dev + ": " + why);
+        }
+    }
+
+    /** Ends the kept-open programs and the monitor; the next use starts them again. */
+    @Override
+    public synchronized void close() {
+        monitor.close();
+        ip.close();
+        br.close();
+        statics.close();
+        state = null;
+        watched = false;
+        monitorTried = 0;
     }
 }

@@ -212,6 +212,17 @@ public final class Planner {
         }
     }
 
+    /**
+     * The ports whose static FDB entries a plan from {@code owned} to {@code cfg} compares: those either
+     * config has a static MAC on (the only entries it adds or deletes). Empty: the plan reads no FDB.
+     */
+    public static Set<String> staticMacPorts(Config cfg, Config owned) {
+        Set<String> out = new TreeSet<>();
+        for (StaticMac m : cfg.statics()) out.add(m.iface());
+        if (owned != null) for (StaticMac m : owned.statics()) out.add(m.iface());
+        return out;
+    }
+
     /** True when either config has a block for interface {@code name}: swsh owns it. */
     private static boolean names(Config cfg, Config owned, String name) {
         return cfg.ifaces().containsKey(name) || owned != null && owned.ifaces().containsKey(name);

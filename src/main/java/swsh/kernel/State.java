@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What the kernel actually has, as read back from iproute2's JSON output. */
+/**
+ * What the kernel actually has, as read back from iproute2's JSON output. {@code fdb} holds only what a
+ * plan asked for (see {@link Kernel#forPlan}), never the whole learned table.
+ */
 public record State(Map<String, Link> links, Map<String, List<VlanEntry>> vlans, List<Fdb> fdb) {
 
     /** Bridge attributes; times in centiseconds as the kernel reports them. */
@@ -74,6 +77,11 @@ public record State(Map<String, Link> links, Map<String, List<VlanEntry>> vlans,
 
     public static State empty() {
         return new State(new TreeMap<>(), new TreeMap<>(), List.of());
+    }
+
+    /** This state with {@code entries} as its FDB. */
+    public State withFdb(List<State.Fdb> entries) {
+        return new State(links, vlans, List.copyOf(entries));
     }
 
     public Link link(String name) {

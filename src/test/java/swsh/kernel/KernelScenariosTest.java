@@ -324,4 +324,64 @@ class KernelScenariosTest {
         assertTrue(ping("h1", "10.0.0.4"), "and the ones after it");
         assertFalse(sw.run("show running-config").contains("0000.0000.0000"));
     }
+
+    /** Waits up to 5 s for {@code check} to hold (the kernel's events reach swsh within milliseconds). */
+    static boolean eventually(java.util.function.BooleanSupplier check) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            if (check.getAsBoolean()) return true;
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    /**
+     * The resident state follows the kernel: changes made with iproute2 behind swsh's back show in the
+     * next show once their events arrive, and the next change is planned against them, all without a
+     * restart and without a process started to read.
+     */
+    @Test
+    @Order(15)
+    void residentStateFollowsChangesMadeBehindSwshsBack() throws Exception {
+        Net.Switch sw = fourHosts("sw");
+        sw.run("conf t", "vlan 10,20", "int range eth1 - 2", "sw acc vl 10", "int range eth3 - 4", "sw acc vl 20", "end");
+        assertTrue(sw.run("show interfaces status").matches("(?s).*\\neth3 +connected .*"));
+        Thread.sleep(1500); // the last carrier events of the ports swsh set up
+        sw.run("show interfaces status");
+        long reads = sw.live.fullReads();
+        for (int i = 0; i < 3; i++) sw.run("show interfaces status", "show interfaces eth1 switchport");
+        assertEquals(reads, sw.live.fullReads(), "no change, no read: the state stays resident");
+        long started = sw.live.processStarts();
+        sh("bridge", "-n", "sw", "vlan", "add", "dev", "eth2", "vid", "20");
+        sh("ip", "-n", "sw", "link", "set", "eth3", "down");
+        // the VLAN event came first: once eth3 shows down, the state has eth2's VLAN 20 too
+        assertTrue(eventually(() -> sw.run("show interfaces status").matches("(?s).*\\neth3 +disabled .*")),
+                sw.run("show interfaces status"));
+        assertTrue(sw.live.fullReads() > reads, "read again once the events said so");
+        sw.run("conf t", "vlan 30", "end");
+        assertFalse(sh("bridge", "-n", "sw", "-j", "vlan", "show", "dev", "eth2").contains("\"vlan\":20"),
+                "the next change removed the VLAN added by hand: it was planned against the kernel as it is");
+        assertTrue(sh("ip", "-n", "sw", "link", "show", "eth3").contains(",UP"), "and set eth3 up again, as configured");
+        assertTrue(eventually(() -> sw.run("show interfaces status").matches("(?s).*\\neth3 +connected .*")));
+        assertEquals(started, sw.live.processStarts(), "no process started to read or to write");
+    }
+
+    /** A sequence of 20 interface and config lines (shows among them) starts no process: reads and writes go through kept-open programs. */
+    @Test
+    @Order(16)
+    void twentyConfigLinesStartNoProcess() {
+        Net.Switch sw = fourHosts("sw");
+        sw.run("conf t", "interface eth1", "end");
+        long started = sw.live.processStarts();
+        int batches = sw.kernel.batches;
+        sw.run("conf t", "vlan 10", "vlan 20", "interface eth1", "switchport access vlan 10", "interface eth2",
+                "switchport access vlan 10", "interface eth3", "switchport access vlan 20", "interface eth4",
+                "switchport access vlan 20", "description fourth", "do show interfaces status", "do show mac address-table",
+                "interface range eth1 - 4", "spanning-tree port-priority 64", "interface eth4", "no description",
+                "do show interfaces eth1 counters", "end");
+        assertEquals(started, sw.live.processStarts(), "no process started to read or to write");
+        assertTrue(sw.kernel.batches > batches, "the lines did change the kernel");
+        assertTrue(ping("h1", "10.0.0.2"));
+        assertTrue(ping("h3", "10.0.0.4"));
+        assertFalse(ping("h1", "10.0.0.3"));
+    }
 }

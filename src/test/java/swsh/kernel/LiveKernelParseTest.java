@@ -160,4 +160,59 @@ class LiveKernelParseTest {
         // another namespace's eth0 (another ifindex) is not taken for this one
         assertNull(LiveKernel.mode(eth0, Map.of("/sys/class/net/eth0/ifindex", "5", "/sys/class/net/eth0/speed", "100")));
     }
+
+    /** {@code bridge -j fdb show br swbr0} as iproute2 6.1 prints it: the bridge's own, static, permanent, learned and aged entries. */
+    static final String FDB = """
+            [{"mac":"33:33:00:00:00:01","ifname":"swbr0","flags":["self"],"state":"permanent"},
+             {"mac":"02:00:00:00:00:02","ifname":"eth1","vlan":5,"flags":[],"master":"swbr0","state":"static"},
+             {"mac":"aa:2c:84:9d:9c:d3","ifname":"eth1","vlan":5,"flags":[],"master":"swbr0","state":"permanent"},
+             {"mac":"33:33:00:00:00:01","ifname":"eth1","flags":["self"],"state":"permanent"},
+             {"mac":"02:00:00:00:00:aa","ifname":"eth2","vlan":10,"flags":[],"master":"swbr0"},
+             {"mac":"02:00:00:00:00:bb","ifname":"eth2","vlan":10,"flags":["extern_learn"],"master":"swbr0","state":"stale"},
+             {"mac":"02:00:00:00:00:cc","ifname":"eth9","vlan":10,"flags":[],"master":"other0"}]
+            """;
+
+    static List<State.Fdb> fdb(String json, String dev) throws Exception {
+        List<State.Fdb> out = new java.util.ArrayList<>();
+        try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.databind.ObjectMapper().createParser(json)) {
+            p.nextToken();
+            LiveKernel.fdbEntries(p, dev, "swbr0", out::add);
+        }
+        return out;
+    }
+
+    @Test
+    void fdbEntriesOfTheBridgeAreReadOneByOne() throws Exception {
+        assertEquals(List.of(new State.Fdb("33:33:00:00:00:01", "swbr0", null, false, true),
+                new State.Fdb("02:00:00:00:00:02", "eth1", 5, false, false),
+                new State.Fdb("aa:2c:84:9d:9c:d3", "eth1", 5, false, true),
+                new State.Fdb("02:00:00:00:00:aa", "eth2", 10, true, false),
+                new State.Fdb("02:00:00:00:00:bb", "eth2", 10, true, false)), fdb(FDB, null),
+                "a port's own entries (self, no master) and another bridge's are not the bridge's");
+        // with brport, iproute2 leaves out the port's name
+        assertEquals(List.of(new State.Fdb("02:00:00:00:00:02", "eth1", 5, false, false)),
+                fdb("[{\"mac\":\"02:00:00:00:00:02\",\"vlan\":5,\"flags\":[],\"master\":\"swbr0\",\"state\":\"static\"}]", "eth1"));
+        assertEquals(List.of(), fdb("[]", null));
+    }
+
+    @Test
+    void vlansOfTheBridgeAndItsPortsOnly() throws Exception {
+        Map<String, State.Link> links = new java.util.TreeMap<>();
+        for (String[] l : new String[][] {{"swbr0", null}, {"eth1", "swbr0"}, {"eth5", "swbr0"}, {"eth9", "other0"}}) {
+            links.put(l[0], new State.Link(l[0], 1, null, l[1], true, true, 1500, null, "02:00:00:00:00:01", null, null, null,
+                    null, List.of(), State.Hardware.ETHER, State.Stats.ZERO));
+        }
+        String json = """
+                [{"ifname":"swbr0","vlans":[{"vlan":10}]},
+                 {"ifname":"eth1","vlans":[{"vlan":10,"flags":["PVID","Egress Untagged"]}]},
+                 {"ifname":"eth5","vlans":[{"vlan":2,"vlanEnd":4},{"vlan":10}]},
+                 {"ifname":"eth9","vlans":[{"vlan":7}]},
+                 {"ifname":"gone","vlans":[{"vlan":7}]}]
+                """;
+        Map<String, List<State.VlanEntry>> v = LiveKernel.vlans(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json), links, "swbr0");
+        assertEquals(List.of("eth1", "eth5", "swbr0"), List.copyOf(v.keySet()));
+        assertEquals(List.of(new State.VlanEntry(10, true, true)), v.get("eth1"));
+        assertEquals(List.of(new State.VlanEntry(2, false, false), new State.VlanEntry(3, false, false),
+                new State.VlanEntry(4, false, false), new State.VlanEntry(10, false, false)), v.get("eth5"));
+    }
 }

@@ -27,8 +27,15 @@ final class Net {
         return LiveKernel.exec(List.of(cmd), null).status() == 0;
     }
 
+    /** The switches of the scenario under way: their kept-open iproute2 programs end with it. */
+    private static final List<Switch> OPEN = new ArrayList<>();
+
     /** Removes every namespace (each scenario starts from a clean kernel). */
     static void reset() {
+        synchronized (OPEN) {
+            OPEN.forEach(s -> s.kernel.close());
+            OPEN.clear();
+        }
         ok("ip", "-all", "netns", "delete");
     }
 
@@ -66,6 +73,28 @@ final class Net {
         sh("ip", "link", "add", portA, "netns", swA, "type", "veth", "peer", "name", portB, "netns", swB);
     }
 
+    /**
+     * Waits (up to 3 s) until every port of swbr0 in {@code ns} that is up with carrier has left the
+     * {@code disabled} state. The kernel's link watch tells the bridge of a carrier up to a second after
+     * the fact, so a port swsh has just set up may not forward yet: a test that pings at once would race it.
+     */
+    static void settle(String ns) {
+        for (int i = 0; i < 60; i++) {
+            LiveKernel.Result r = LiveKernel.exec(List.of("bridge", "-n", ns, "-j", "link", "show"), null);
+            if (r.status() != 0 || !DISABLED_WITH_CARRIER.matcher(r.out()).find()) return;
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** An entry of {@code bridge -j link show}: up with carrier, but disabled. */
+    private static final java.util.regex.Pattern DISABLED_WITH_CARRIER = java.util.regex.Pattern.compile(
+            "\\{[^{}]*\"flags\":\\[[^\\]]*\"UP\",\"LOWER_UP\"\\][^{}]*\"state\":\"disabled\"");
+
     static boolean ping(String from, String ip) {
         return ok("ip", "netns", "exec", from, "ping", "-c", "2", "-i", "0.2", "-W", "1", ip);
     }
@@ -88,6 +117,7 @@ final class Net {
     static final class Switch {
         final String ns;
         final Counting kernel;
+        final LiveKernel live;
         final swsh.shell.Switch shell;
         final Path dir;
 
@@ -99,8 +129,12 @@ final class Net {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            kernel = new Counting(new LiveKernel("swbr0", ns));
+            live = new LiveKernel("swbr0", ns);
+            kernel = new Counting(live);
             shell = swsh.shell.Switch.of(kernel, store(), ns);
+            synchronized (OPEN) {
+                OPEN.add(this);
+            }
         }
 
         ConfigStore store() {
@@ -113,6 +147,7 @@ final class Net {
             int failed = Replay.run(new Session(shell, true), List.of(lines), new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
                     new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
             if (failed != 0) fail("swsh in " + ns + " reported:\n" + err);
+            settle(ns);
             return out.toString(StandardCharsets.UTF_8);
         }
 
@@ -138,6 +173,21 @@ final class Net {
         @Override
         public State read() {
             return real.read();
+        }
+
+        @Override
+        public State readCounters() {
+            return real.readCounters();
+        }
+
+        @Override
+        public void fdb(FdbQuery q, java.util.function.Consumer<State.Fdb> each) {
+            real.fdb(q, each);
+        }
+
+        @Override
+        public void close() {
+            real.close();
         }
 
         @Override

@@ -32,9 +32,9 @@ class PlannerTest {
 
     /** The same, from a kernel that runs {@code owned} (what swsh applied before). */
     static Plan converge(FakeKernel k, Config c, Config owned) {
-        Plan p = Planner.plan(c, owned, k.read(), BR);
+        Plan p = Planner.plan(c, owned, k.forPlan(c, owned), BR);
         k.apply(p);
-        Plan again = Planner.plan(c, k.read(), BR);
+        Plan again = Planner.plan(c, k.forPlan(c, c), BR);
         assertTrue(again.isEmpty(), () -> "plan after apply must be empty: " + again.lines());
         return p;
     }
@@ -197,7 +197,7 @@ class PlannerTest {
         FakeKernel k = FakeKernel.of("eth1");
         converge(k, small());
         int before = k.applied().size();
-        k.apply(Planner.plan(small(), k.read(), BR));
+        k.apply(Planner.plan(small(), k.forPlan(small(), small()), BR));
         assertEquals(before, k.applied().size());
         assertTrue(Plan.EMPTY.batches().isEmpty());
         assertTrue(Plan.EMPTY.lines().isEmpty());

@@ -5,6 +5,8 @@ import static swsh.commands.Modes.EXECS;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import swsh.commands.Context;
 import swsh.commands.Defs;
@@ -12,6 +14,7 @@ import swsh.commands.Help;
 import swsh.commands.Types;
 import swsh.grammar.Arg;
 import swsh.grammar.Args;
+import swsh.kernel.FdbQuery;
 import swsh.kernel.State;
 import swsh.model.Config;
 import swsh.model.Iface;
@@ -44,47 +47,56 @@ public final class ShowMac {
                 });
     }
 
-    /** The entries shown: learned ones and the user's static ones on our switchports. */
-    private static List<State.Fdb> entries(Context x) {
-        Config cfg = x.config();
+    /**
+     * The entries shown that pass {@code keep}: learned ones and the user's static ones on our switchports,
+     * sorted by VLAN then MAC. The table streams from the kernel (filtered there by port and VLAN when
+     * asked): only the entries kept are held.
+     */
+    private static List<State.Fdb> entries(Context x, FdbQuery q, Predicate<State.Fdb> keep) {
         List<State.Fdb> out = new ArrayList<>();
-        for (State.Fdb f : x.engine().kernel.read().fdb()) {
-            Iface i = cfg.ifaces().get(f.dev());
-            if (i == null || i.svi() || f.permanent() || f.vlan() == null) continue;
-            out.add(f);
-        }
-        out.sort((p, q) -> p.vlan().equals(q.vlan()) ? p.mac().compareTo(q.mac()) : p.vlan() - q.vlan());
+        each(x, q, f -> {
+            if (keep.test(f)) out.add(f);
+        });
+        out.sort((p, r) -> p.vlan().equals(r.vlan()) ? p.mac().compareTo(r.mac()) : p.vlan() - r.vlan());
         return out;
+    }
+
+    /** Every entry shown of the query (one of our switchports, a VLAN, not the bridge's own), unsorted. */
+    private static void each(Context x, FdbQuery q, Consumer<State.Fdb> each) {
+        Config cfg = x.config();
+        x.engine().kernel.fdb(q, f -> {
+            Iface i = cfg.ifaces().get(f.dev());
+            if (i == null || i.svi() || f.permanent() || f.vlan() == null) return;
+            each.accept(f);
+        });
     }
 
     private static void table(Context x, Args a) {
         String dev = a.opt(IFACE), mac = a.opt(ADDRESS);
         Integer vlan = a.opt(VLAN);
+        boolean dynamicOnly = a.has("dynamic");
+        List<State.Fdb> shown = entries(x, new FdbQuery(dev, vlan, a.has("static")),
+                f -> !(dynamicOnly && !f.dynamic()) && (mac == null || mac.equals(f.mac())));
         x.println("          Mac Address Table");
         x.println("-------------------------------------------");
         x.println("");
         x.println("Vlan    Mac Address       Type        Ports");
         x.println("----    -----------       --------    -----");
-        int n = 0;
-        for (State.Fdb f : entries(x)) {
-            if (a.has("dynamic") && !f.dynamic() || a.has("static") && f.dynamic()) continue;
-            if (vlan != null && !f.vlan().equals(vlan)) continue;
-            if (dev != null && !dev.equals(f.dev()) || mac != null && !mac.equals(f.mac())) continue;
+        for (State.Fdb f : shown) {
             x.println(String.format("%4d    %s    %-8s    %s", f.vlan(), Types.ciscoMac(f.mac()),
                     f.dynamic() ? "DYNAMIC" : "STATIC", f.dev()));
-            n++;
         }
-        x.println("Total Mac Addresses for this criterion: " + n);
+        x.println("Total Mac Addresses for this criterion: " + shown.size());
     }
 
     private static void count(Context x, Args a) {
-        List<State.Fdb> all = entries(x);
-        long dyn = all.stream().filter(State.Fdb::dynamic).count();
+        long[] n = {0, 0};
+        each(x, FdbQuery.ALL, f -> n[f.dynamic() ? 0 : 1]++);
         x.println("");
         x.println("Mac Entries for all vlans :");
         x.println("---------------------------");
-        x.println("Dynamic Address Count  : " + dyn);
-        x.println("Static  Address Count  : " + (all.size() - dyn));
-        x.println("Total Mac Addresses    : " + all.size());
+        x.println("Dynamic Address Count  : " + n[0]);
+        x.println("Static  Address Count  : " + n[1]);
+        x.println("Total Mac Addresses    : " + (n[0] + n[1]));
     }
 }

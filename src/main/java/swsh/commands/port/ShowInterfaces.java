@@ -79,7 +79,7 @@ public final class ShowInterfaces {
     /** {@code show interfaces [X]}: every SVI then every switch port (a Catalyst lists its Vlan interfaces first). */
     private static void detail(Context x, Args a) {
         String only = a.opt(NAME);
-        State st = x.engine().kernel.read();
+        State st = x.engine().kernel.readCounters();
         if (only != null) {
             Target t = target(x, st, only, a.column(NAME));
             (t.svi() != null ? InterfaceDetail.svi(t.svi()) : InterfaceDetail.port(t.port())).forEach(x::println);
@@ -91,17 +91,17 @@ public final class ShowInterfaces {
         for (SwitchPorts.Port p : SwitchPorts.ports(cfg, st, bridge)) InterfaceDetail.port(p).forEach(x::println);
     }
 
-    /** The switch ports one command shows: all of them, or the one named (none for an SVI). */
-    private static List<SwitchPorts.Port> ports(Context x, Args a) {
+    /** The switch ports one command shows: all of them, or the one named (none for an SVI); with counters read now or not. */
+    private static List<SwitchPorts.Port> ports(Context x, Args a, boolean counters) {
         String only = a.opt(NAME);
-        State st = x.engine().kernel.read();
+        State st = counters ? x.engine().kernel.readCounters() : x.engine().kernel.read();
         if (only == null) return SwitchPorts.ports(x.config(), st, x.engine().kernel.bridge());
         Target t = target(x, st, only, a.column(NAME));
         return t.port() == null ? List.of() : List.of(t.port());
     }
 
     private static void status(Context x, Args a) {
-        List<SwitchPorts.Port> ports = ports(x, a);
+        List<SwitchPorts.Port> ports = ports(x, a, false);
         x.println("");
         x.println("Port      Name               Status       Vlan       Duplex  Speed Type");
         for (SwitchPorts.Port p : ports) {
@@ -123,7 +123,7 @@ public final class ShowInterfaces {
      */
     private static void counters(Context x, Args a) {
         List<State.Link> links = new ArrayList<>();
-        for (SwitchPorts.Port p : ports(x, a)) if (p.link() != null) links.add(p.link());
+        for (SwitchPorts.Port p : ports(x, a, true)) if (p.link() != null) links.add(p.link());
         x.println(String.format("%-8s%16s%15s%15s%15s", "Port", "InOctets", "InUcastPkts", "InMcastPkts", "InBcastPkts"));
         for (State.Link l : links) {
             State.Stats c = l.stats();
