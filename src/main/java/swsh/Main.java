@@ -94,9 +94,12 @@ public final class Main implements Callable<Integer> {
         Path rDir = runDir != null ? runDir : base != null ? base.resolve("run") : Path.of("/run/swsh");
         Kernel kernel = new LiveKernel(bridge, netns);
         if (dryRun) {
+            // the dry run starts from the kernel as it is (its static MACs included), then leaves it alone
             State seed;
-            try {
-                seed = kernel.read();
+            try (Kernel live = kernel) {
+                List<State.Fdb> statics = new ArrayList<>();
+                live.fdb(new swsh.kernel.FdbQuery(null, null, true), statics::add);
+                seed = live.read().withFdb(statics);
             } catch (KernelException e) {
                 seed = State.empty();
             }
