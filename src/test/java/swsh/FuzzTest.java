@@ -158,7 +158,7 @@ class FuzzTest {
     private static String runOne(Rig rig, String line) throws InterruptedException {
         Session s = rig.session;
         String cfgBefore = CommandSet.render(rig.engine.running());
-        State kernelBefore = rig.kernel.read();
+        State kernelBefore = rig.kernel.read().withFdb(rig.kernel.fdbEntries());
         int plansBefore = rig.kernel.applied().size();
         Mode modeBefore = s.mode();
         rig.refused = false;
@@ -210,7 +210,7 @@ class FuzzTest {
         }
         List<String> changed = new ArrayList<>();
         if (!CommandSet.render(rig.engine.running()).equals(cfgBefore)) changed.add("running-config");
-        if (!rig.kernel.read().equals(kernelBefore)) changed.add("kernel state");
+        if (!rig.kernel.read().withFdb(rig.kernel.fdbEntries()).equals(kernelBefore)) changed.add("kernel state");
         if (rig.kernel.applied().size() != plansBefore) changed.add("applied plans " + plansBefore + " -> " + rig.kernel.applied().size());
         if (s.mode() != modeBefore) changed.add("mode " + modeBefore + " -> " + s.mode());
         return changed.isEmpty() ? null : "failed with '" + show(e.getMessage()) + "' but changed " + String.join(", ", changed);
