@@ -1,4 +1,4 @@
-package swsh.shell;
+package swsh.client;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,8 +16,6 @@ import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.utils.NonBlockingReader;
-
-import swsh.grammar.Grammar;
 
 /**
  * The interactive shell on a terminal: jline line editing (with the editing keys of the usual
@@ -187,19 +185,19 @@ public final class Interactive {
     /** {@code ?}: prints the line with the {@code ?}, the help, then the prompt and line again. */
     private boolean help() {
         String line = reader.getBuffer().upToCursor();
-        List<Grammar.Help> h = session.help(line);
+        List<Cli.Help> h = session.help(line);
         StringBuilder sb = new StringBuilder();
         sb.append(session.prompt()).append(line).append("?\n");
         if (h == null || h.isEmpty()) {
             sb.append("% Unrecognized command\n");
         } else if (!line.isEmpty() && !Character.isWhitespace(line.charAt(line.length() - 1))) {
             StringBuilder words = new StringBuilder();
-            for (Grammar.Help x : h) words.append(x.word()).append("  ");
+            for (Cli.Help x : h) words.append(x.word()).append("  ");
             sb.append(words.toString().stripTrailing()).append("\n");
         } else {
             int w = 0;
-            for (Grammar.Help x : h) w = Math.max(w, x.word().length());
-            for (Grammar.Help x : h) {
+            for (Cli.Help x : h) w = Math.max(w, x.word().length());
+            for (Cli.Help x : h) {
                 sb.append("  ").append(String.format("%-" + Math.max(w + 2, 12) + "s", x.word())).append(x.help());
                 sb.append('\n');
             }
@@ -252,8 +250,8 @@ public final class Interactive {
             }
             try {
                 page(session.execute(line), out);
-            } catch (CliException e) {
-                out.println(Replay.format(prompt, e));
+            } catch (CliError e) {
+                out.println(Script.format(prompt, e));
                 if (e.caret >= 0) out.println();
             }
             out.flush();

@@ -1,4 +1,4 @@
-package swsh.daemon;
+package swsh.client;
 
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -9,14 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import swsh.grammar.Grammar;
-import swsh.shell.Cli;
-import swsh.shell.CliException;
-
-/** The shell's side of a session held by swshd. */
+/** The shell's side of a session held by swshd (see {@link Wire} for the messages). */
 public final class RemoteCli implements Cli {
     private final Wire wire;
     private Asker asker = (q, secret) -> "";
@@ -31,7 +24,7 @@ public final class RemoteCli implements Cli {
 
     /**
      * Connects to swshd; null when it is not running. When swshd refuses the connection (too many
-     * sessions), throws a CliException with its reason.
+     * sessions), throws a CliError with its reason.
      */
     public static RemoteCli connect(Path socket, boolean tty) {
         SocketChannel ch;
@@ -44,46 +37,53 @@ public final class RemoteCli implements Cli {
         RemoteCli c = new RemoteCli(new Wire(Channels.newInputStream(ch), Channels.newOutputStream(ch), ch, Wire.MAX_REPLY));
         // where this shell says it is from; swshd checks it against the SSH connection it can see
         String ssh = System.getenv("SSH_CLIENT");
-        ObjectNode hello = Wire.message().put("tty", tty).put("from", ssh == null ? "" : ssh.split(" ")[0]);
+        String from = ssh == null ? "" : ssh.split(" ")[0];
         try {
-            c.wire.send(hello);
+            c.wire.send("hello", Wire.flag(tty), from);
         } catch (IOException e) {
             // a refusing swshd may have closed already: its reason is still there to read
         }
-        c.call(null);
+        c.call((String[]) null);
         return c;
     }
 
-    /** Sends a request and answers the daemon's questions until its reply comes. */
-    private JsonNode call(ObjectNode req) {
+    /** Sends a request and answers swshd's questions until its reply comes. */
+    private String[] call(String... req) {
         try {
             if (req != null) wire.send(req);
             while (true) {
-                JsonNode r = wire.receive();
+                String[] r = wire.receive();
                 if (r == null) {
                     ended = true;
-                    throw new CliException("% Error: connection to swshd closed");
+                    throw new CliError("% Error: connection to swshd closed");
                 }
-                if (r.has("refused")) {
-                    ended = true;
-                    close();
-                    throw new CliException(r.path("refused").asText());
+                switch (r[0]) {
+                    case "refused" -> {
+                        ended = true;
+                        close();
+                        throw new CliError(Wire.field(r, 1, "% swshd refused the connection"));
+                    }
+                    case "ask" -> {
+                        wire.send("answer", asker.ask(Wire.field(r, 2, ""), Wire.flag(r, 1, false)));
+                        continue;
+                    }
+                    default -> {
+                        prompt = Wire.field(r, 1, prompt);
+                        config = Wire.flag(r, 2, config);
+                        ended = Wire.flag(r, 3, ended);
+                        length = Wire.number(r, 4, length);
+                        return r;
+                    }
                 }
-                if (r.has("ask")) {
-                    wire.send(Wire.message().put("answer", asker.ask(r.path("ask").asText(), r.path("secret").asBoolean())));
-                    continue;
-                }
-                prompt = r.path("prompt").asText(prompt);
-                config = r.path("config").asBoolean(config);
-                ended = r.path("ended").asBoolean(ended);
-                length = r.path("length").asInt(length);
-                return r;
             }
         } catch (IOException e) {
             ended = true;
-            throw new CliException("% Error: connection to swshd lost: " + e.getMessage());
+            throw new CliError("% Error: connection to swshd lost: " + e.getMessage());
         }
     }
+
+    /** Where a reply's own fields start, after its kind and the session state. */
+    private static final int BODY = 5;
 
     @Override
     public String prompt() {
@@ -97,27 +97,25 @@ public final class RemoteCli implements Cli {
 
     @Override
     public String execute(String line) {
-        JsonNode r = call(Wire.message().put("op", "exec").put("line", line));
-        if (r.has("error")) throw new CliException(r.path("error").asText(), r.path("caret").asInt(-1));
-        return r.path("out").asText("");
+        String[] r = call("exec", line);
+        if (r[0].equals("error")) throw new CliError(Wire.field(r, BODY, "% Error"), Wire.number(r, BODY + 1, -1));
+        return r[0].equals("out") ? Wire.field(r, BODY, "") : "";
     }
 
     @Override
-    public List<Grammar.Help> help(String line) {
-        JsonNode r = call(Wire.message().put("op", "help").put("line", line));
-        if (!r.has("help")) return null;
-        List<Grammar.Help> out = new ArrayList<>();
-        for (JsonNode h : r.path("help")) {
-            out.add(new Grammar.Help(h.path("word").asText(), h.path("help").asText(), h.path("literal").asBoolean()));
-        }
+    public List<Help> help(String line) {
+        String[] r = call("help", line);
+        if (!r[0].equals("help")) return null;
+        List<Help> out = new ArrayList<>();
+        for (int i = BODY; i + 2 < r.length; i += 3) out.add(new Help(r[i], r[i + 1], r[i + 2].equals("1")));
         return out;
     }
 
     @Override
     public List<String> complete(String line) {
-        JsonNode r = call(Wire.message().put("op", "complete").put("line", line));
+        String[] r = call("complete", line);
         List<String> out = new ArrayList<>();
-        r.path("words").forEach(w -> out.add(w.asText()));
+        if (r[0].equals("words")) for (int i = BODY; i < r.length; i++) out.add(r[i]);
         return out;
     }
 

@@ -1,0 +1,145 @@
+package swsh.client;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/**
+ * The swsh client: a shell whose session lives in swshd. It takes the command lines a shell is
+ * given ({@code -c CMD}, repeatable; {@code -f FILE}; {@code --run-dir DIR}; lines on stdin, or a
+ * terminal) and loads nothing but this package, and jline on a terminal: no option parser, no
+ * JSON, no grammar. Any other command line, and any of these it cannot take as it is, goes to the
+ * full swsh ({@link #NOT_MINE}), which says what is wrong in its own words.
+ */
+public final class Client {
+    private Client() {}
+
+    /** What {@link #run} returns for a command line that is not the client's. */
+    public static final int NOT_MINE = -1;
+    /** The largest script file (as swsh.core.ConfigStore.MAX_TEXT). */
+    static final long MAX_SCRIPT = 16L << 20;
+    static final Path RUN_DIR = Path.of("/run/swsh");
+
+    /** The client's options: what {@link #parse} took from the command line. */
+    record Options(List<String> commands, Path file, Path runDir) {}
+
+    /**
+     * The options of a client command line, or null when it is not one: only {@code -c CMD},
+     * {@code -f FILE} and {@code --run-dir DIR} (or {@code --run-dir=DIR}), each value a separate
+     * word that starts with neither {@code -} nor {@code @}, {@code -f} and {@code --run-dir} once.
+     */
+    static Options parse(String[] args) {
+        List<String> commands = new ArrayList<>();
+        String file = null, runDir = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i], v;
+            if (a.startsWith("--run-dir=")) {
+                v = a.substring("--run-dir=".length());
+                a = "--run-dir";
+            } else if ((a.equals("-c") || a.equals("-f") || a.equals("--run-dir")) && i + 1 < args.length) {
+                v = args[++i];
+            } else {
+                return null;
+            }
+            if (v.startsWith("-") || v.startsWith("@")) return null;
+            switch (a) {
+                case "-c" -> commands.add(v);
+                case "-f" -> {
+                    if (file != null || v.isEmpty()) return null;
+                    file = v;
+                }
+                default -> {
+                    if (runDir != null || v.isEmpty()) return null;
+                    runDir = v;
+                }
+            }
+        }
+        try {
+            return new Options(commands, file == null ? null : Path.of(file), runDir == null ? null : Path.of(runDir));
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** Runs a client command line; returns the exit status, or {@link #NOT_MINE}. */
+
+    public static int run(String[] args) {
+        Options o = parse(args);
+        if (o == null) return NOT_MINE;
+        List<String> lines = new ArrayList<>();
+        for (String c : o.commands()) lines.addAll(Script.lines(c));
+        if (o.file() != null) {
+            try {
+                if (Files.size(o.file()) > MAX_SCRIPT) return NOT_MINE;
+                lines.addAll(Script.lines(new String(Files.readAllBytes(o.file()), StandardCharsets.UTF_8)));
+            } catch (IOException | RuntimeException e) {
+                return NOT_MINE; // the full swsh says why, in the words it always used
+            }
+        }
+        Thread.setDefaultUncaughtExceptionHandler((t, ex) -> failed(ex));
+        try {
+            return remote(o.runDir() != null ? o.runDir() : RUN_DIR, lines, !lines.isEmpty() || System.console() == null);
+        } catch (Throwable ex) {
+            return failed(ex);
+        }
+    }
+
+    /** A session in the swshd of {@code runDir}, for these lines (or stdin), or on the terminal. */
+    public static int remote(Path runDir, List<String> lines, boolean script) throws IOException {
+        Path sock = runDir.resolve("swshd.sock");
+        RemoteCli cli = RemoteCli.connect(sock, !script);
+        if (cli == null) {
+            System.err.println("% swshd is not running (no " + sock + "); start it with 'systemctl start swshd',"
+                    + " or as root run 'swsh --local'");
+            return 1;
+        }
+        return drive(cli, lines, script);
+    }
+
+    /** Runs the lines (stdin's when there are none) in a script session, or the terminal shell; closes the session. */
+    public static int drive(Cli cli, List<String> lines, boolean script) throws IOException {
+        try {
+            if (script) {
+                if (lines.isEmpty()) {
+                    lines = new ArrayList<>();
+                    BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                    for (String l; (l = r.readLine()) != null; ) lines.add(l);
+                }
+                PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+                return Script.run(cli, lines, out, System.err) == 0 ? 0 : 1;
+            }
+            // "ansi" keeps line editing (arrows, history, ^A/^E) but has no keypad or paste modes,
+            // so automation clients see their own characters echoed and nothing else
+            try (Terminal t = TerminalBuilder.builder().system(true).type("ansi").build()) {
+                new Interactive(cli, t).run();
+            }
+            return 0;
+        } finally {
+            cli.close();
+        }
+    }
+
+    /** What a failure prints: its own words, never a Java class name; the exit status. */
+    static int failed(Throwable ex) {
+        if (ex instanceof CliError c) {
+            System.err.println(c.getMessage());
+        } else if (ex instanceof IOException io && io.getMessage() != null) {
+            System.err.println("% " + io.getMessage());
+        } else {
+            System.err.println("% Internal error");
+            String d = System.getenv("SWSH_DEBUG");
+            if (d != null && !d.isEmpty() && !d.equals("0")) ex.printStackTrace();
+        }
+        return 1;
+    }
+}
