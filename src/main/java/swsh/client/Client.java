@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,25 +73,117 @@ public final class Client {
     }
 
     /** Runs a client command line; returns the exit status, or {@link #NOT_MINE}. */
-
     public static int run(String[] args) {
         Options o = parse(args);
         if (o == null) return NOT_MINE;
+        // opening swshd's socket is the slowest part of a start: it goes on while the rest is worked out
+        Opening swshd = new Opening((o.runDir() != null ? o.runDir() : RUN_DIR).resolve("swshd.sock"));
+        swshd.start();
         List<String> lines = new ArrayList<>();
         for (String c : o.commands()) lines.addAll(Script.lines(c));
         if (o.file() != null) {
             try {
-                if (Files.size(o.file()) > MAX_SCRIPT) return NOT_MINE;
+                if (Files.size(o.file()) > MAX_SCRIPT) throw new IOException("too large");
                 lines.addAll(Script.lines(new String(Files.readAllBytes(o.file()), StandardCharsets.UTF_8)));
             } catch (IOException | RuntimeException e) {
+                swshd.abandon();
                 return NOT_MINE; // the full swsh says why, in the words it always used
             }
         }
-        Thread.setDefaultUncaughtExceptionHandler((t, ex) -> failed(ex));
+        Thread.setDefaultUncaughtExceptionHandler(Client::uncaught);
         try {
-            return remote(o.runDir() != null ? o.runDir() : RUN_DIR, lines, !lines.isEmpty() || System.console() == null);
+            if (!lines.isEmpty()) return script(swshd, lines);
+            Tty.Check terminal = Tty.check();
+            return terminal.isTerminal() ? interactive(swshd, terminal.tty()) : script(swshd, lines);
         } catch (Throwable ex) {
             return failed(ex);
+        }
+    }
+
+    private static void uncaught(Thread t, Throwable ex) {
+        failed(ex);
+    }
+
+    /** Opens swshd's socket in the background. */
+    private static final class Opening extends Thread {
+        final Path sock;
+        private SocketChannel ch;
+
+        Opening(Path sock) {
+            super("swsh-connect");
+            this.sock = sock;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            ch = RemoteCli.open(sock);
+        }
+
+        /** The connection, or null when swshd is not running. */
+        SocketChannel get() {
+            boolean interrupted = false;
+            while (isAlive()) {
+                try {
+                    join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
+            return ch;
+        }
+
+        /** Closes the connection unused. */
+        void abandon() {
+            SocketChannel c = get();
+            if (c == null) return;
+            try {
+                c.close();
+            } catch (IOException e) {
+                // gone already
+            }
+        }
+
+        /** The session swshd gives this shell ({@code tty}: on a terminal), or null when swshd is not running. */
+        RemoteCli session(boolean tty) {
+            SocketChannel c = get();
+            return c == null ? null : RemoteCli.hello(c, tty);
+        }
+    }
+
+    /** The lines (stdin's when there are none) in a session in swshd. */
+    private static int script(Opening swshd, List<String> lines) throws IOException {
+        RemoteCli cli = swshd.session(false);
+        if (cli == null) return notRunning(swshd.sock);
+        return drive(cli, lines, true);
+    }
+
+    /**
+     * The shell on the terminal, in swshd. The terminal was quieted ({@link Tty#check}) while swshd
+     * was reached, so the prompt is shown as soon as swshd answers; what is typed before the line
+     * editor is ready waits in the tty until it reads it.
+     */
+    private static int interactive(Opening swshd, Tty tty) throws IOException {
+        RemoteCli cli;
+        try {
+            cli = swshd.session(true);
+        } catch (RuntimeException e) {
+            if (tty != null) tty.restore();
+            throw e;
+        }
+        if (cli == null) {
+            if (tty != null) tty.restore();
+            return notRunning(swshd.sock);
+        }
+        if (tty != null) {
+            System.out.print(cli.prompt());
+            System.out.flush();
+        }
+        try {
+            return shell(cli, tty, tty != null);
+        } finally {
+            cli.close();
         }
     }
 
@@ -98,35 +191,44 @@ public final class Client {
     public static int remote(Path runDir, List<String> lines, boolean script) throws IOException {
         Path sock = runDir.resolve("swshd.sock");
         RemoteCli cli = RemoteCli.connect(sock, !script);
-        if (cli == null) {
-            System.err.println("% swshd is not running (no " + sock + "); start it with 'systemctl start swshd',"
-                    + " or as root run 'swsh --local'");
-            return 1;
-        }
+        if (cli == null) return notRunning(sock);
         return drive(cli, lines, script);
+    }
+
+    private static int notRunning(Path sock) {
+        System.err.println("% swshd is not running (no " + sock + "); start it with 'systemctl start swshd',"
+                + " or as root run 'swsh --local'");
+        return 1;
     }
 
     /** Runs the lines (stdin's when there are none) in a script session, or the terminal shell; closes the session. */
     public static int drive(Cli cli, List<String> lines, boolean script) throws IOException {
         try {
-            if (script) {
-                if (lines.isEmpty()) {
-                    lines = new ArrayList<>();
-                    BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                    for (String l; (l = r.readLine()) != null; ) lines.add(l);
-                }
-                PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-                return Script.run(cli, lines, out, System.err) == 0 ? 0 : 1;
+            if (!script) return shell(cli, Tty.quiet(), false);
+            if (lines.isEmpty()) {
+                lines = new ArrayList<>();
+                BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                for (String l; (l = r.readLine()) != null; ) lines.add(l);
             }
-            // "ansi" keeps line editing (arrows, history, ^A/^E) but has no keypad or paste modes,
-            // so automation clients see their own characters echoed and nothing else
-            try (Terminal t = TerminalBuilder.builder().system(true).type("ansi").build()) {
-                new Interactive(cli, t).run();
-            }
-            return 0;
+            PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+            return Script.run(cli, lines, out, System.err) == 0 ? 0 : 1;
         } finally {
             cli.close();
         }
+    }
+
+    /** The interactive shell on the terminal, on {@code tty} when it could be had; {@code promptShown}: the first prompt is on the screen. */
+    private static int shell(Cli cli, Tty tty, boolean promptShown) throws IOException {
+        // "ansi" keeps line editing (arrows, history, ^A/^E) but has no keypad or paste modes,
+        // so automation clients see their own characters echoed and nothing else
+        try (Terminal t = tty != null ? tty.terminal() : TerminalBuilder.builder().system(true).type("ansi").build()) {
+            Interactive shell = new Interactive(cli, t);
+            if (promptShown) shell.promptShown();
+            shell.run();
+        } finally {
+            if (tty != null) tty.restore();
+        }
+        return 0;
     }
 
     /** What a failure prints: its own words, never a Java class name; the exit status. */

@@ -35,6 +35,8 @@ public final class Interactive {
     private final LineReader reader;
     /** Set by Ctrl-Z while a line is read: the line is {@code end}. */
     private boolean ctrlZ;
+    /** Set when the first prompt is already on the screen, and the cursor after it. */
+    private boolean promptShown;
 
     public Interactive(Cli session, Terminal terminal) {
         this.session = session;
@@ -43,11 +45,7 @@ public final class Interactive {
         if (terminal.getWidth() < 10) terminal.setSize(new Size(80, Math.max(terminal.getHeight(), 24)));
         // Ctrl-Z is IOS's "end", not job control. The tty never echoes by itself: what is typed
         // while a command runs is queued and echoed once, by the line editor, at the next prompt.
-        Attributes attrs = terminal.getAttributes();
-        attrs.setControlChar(Attributes.ControlChar.VSUSP, 0);
-        attrs.setLocalFlag(Attributes.LocalFlag.ECHO, false);
-        attrs.setLocalFlag(Attributes.LocalFlag.ICANON, false);
-        terminal.setAttributes(attrs);
+        terminal.setAttributes(quiet(terminal.getAttributes()));
         DefaultParser parser = new DefaultParser();
         parser.setEscapeChars(new char[0]);
         parser.setQuoteChars(new char[0]);
@@ -93,6 +91,22 @@ public final class Interactive {
                 return "n";
             }
         });
+    }
+
+    /** The tty modes the shell reads in: Ctrl-Z is IOS's {@code end}, the tty neither echoes nor edits lines itself. */
+    static Attributes quiet(Attributes attrs) {
+        attrs.setControlChar(Attributes.ControlChar.VSUSP, 0);
+        attrs.setLocalFlag(Attributes.LocalFlag.ECHO, false);
+        attrs.setLocalFlag(Attributes.LocalFlag.ICANON, false);
+        return attrs;
+    }
+
+    /**
+     * Says that the session's first prompt was printed before this shell was made (the cursor is
+     * after it): the line editor draws it again over itself.
+     */
+    void promptShown() {
+        promptShown = true;
     }
 
     /**
@@ -241,6 +255,11 @@ public final class Interactive {
         while (!session.ended()) {
             String line;
             String prompt = session.prompt();
+            if (promptShown) {
+                promptShown = false;
+                out.print('\r');
+                out.flush();
+            }
             try {
                 line = read(prompt, false);
             } catch (UserInterruptException e) {

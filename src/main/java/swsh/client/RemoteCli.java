@@ -27,13 +27,28 @@ public final class RemoteCli implements Cli {
      * sessions), throws a CliError with its reason.
      */
     public static RemoteCli connect(Path socket, boolean tty) {
-        SocketChannel ch;
+        SocketChannel ch = open(socket);
+        return ch == null ? null : hello(ch, tty);
+    }
+
+    /** The first half of {@link #connect}: a connection to swshd's socket, or null when it is not running. */
+    static SocketChannel open(Path socket) {
         try {
-            ch = SocketChannel.open(StandardProtocolFamily.UNIX);
-            ch.connect(UnixDomainSocketAddress.of(socket));
+            SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+            try {
+                ch.connect(UnixDomainSocketAddress.of(socket));
+            } catch (IOException e) {
+                ch.close();
+                throw e;
+            }
+            return ch;
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** The second half of {@link #connect}: says hello on {@code ch} and takes swshd's answer. */
+    static RemoteCli hello(SocketChannel ch, boolean tty) {
         RemoteCli c = new RemoteCli(new Wire(Channels.newInputStream(ch), Channels.newOutputStream(ch), ch, Wire.MAX_REPLY));
         // where this shell says it is from; swshd checks it against the SSH connection it can see
         String ssh = System.getenv("SSH_CLIENT");
