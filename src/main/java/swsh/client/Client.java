@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,25 +75,33 @@ public final class Client {
     public static int run(String[] args) {
         Options o = parse(args);
         if (o == null) return NOT_MINE;
-        // opening swshd's socket is the slowest part of a start: it goes on while the rest is worked out
-        Opening swshd = new Opening((o.runDir() != null ? o.runDir() : RUN_DIR).resolve("swshd.sock"));
-        swshd.start();
         List<String> lines = new ArrayList<>();
         for (String c : o.commands()) lines.addAll(Script.lines(c));
         if (o.file() != null) {
             try {
-                if (Files.size(o.file()) > MAX_SCRIPT) throw new IOException("too large");
+                if (Files.size(o.file()) > MAX_SCRIPT) return NOT_MINE;
                 lines.addAll(Script.lines(new String(Files.readAllBytes(o.file()), StandardCharsets.UTF_8)));
             } catch (IOException | RuntimeException e) {
-                swshd.abandon();
                 return NOT_MINE; // the full swsh says why, in the words it always used
             }
         }
         Thread.setDefaultUncaughtExceptionHandler(Client::uncaught);
         try {
-            if (!lines.isEmpty()) return script(swshd, lines);
-            Tty.Check terminal = Tty.check();
-            return terminal.isTerminal() ? interactive(swshd, terminal.tty()) : script(swshd, lines);
+            Path sock = (o.runDir() != null ? o.runDir() : RUN_DIR).resolve("swshd.sock");
+            // reaching swshd is the slowest part of a start: it goes on while the terminal is set up
+            boolean terminal = lines.isEmpty() && Tty.devices();
+            Opening swshd = new Opening(sock, terminal);
+            swshd.start();
+            if (!terminal) return script(swshd, lines);
+            Tty.Check tty = Tty.check();
+            if (!tty.isTerminal()) {
+                // a device that is no terminal after all: a script's session, not a terminal's
+                swshd.abandon();
+                swshd = new Opening(sock, false);
+                swshd.start();
+                return script(swshd, lines);
+            }
+            return interactive(swshd, tty.tty());
         } catch (Throwable ex) {
             return failed(ex);
         }
@@ -104,24 +111,31 @@ public final class Client {
         failed(ex);
     }
 
-    /** Opens swshd's socket in the background. */
+    /** Asks swshd for a session in the background. */
     private static final class Opening extends Thread {
         final Path sock;
-        private SocketChannel ch;
+        private final boolean tty;
+        private RemoteCli cli;
+        private CliError refused;
 
-        Opening(Path sock) {
+        Opening(Path sock, boolean tty) {
             super("swsh-connect");
             this.sock = sock;
+            this.tty = tty;
             setDaemon(true);
         }
 
         @Override
         public void run() {
-            ch = RemoteCli.open(sock);
+            try {
+                cli = RemoteCli.connect(sock, tty);
+            } catch (CliError e) {
+                refused = e;
+            }
         }
 
-        /** The connection, or null when swshd is not running. */
-        SocketChannel get() {
+        /** The session swshd gave, or null when swshd is not running; throws its refusal. */
+        RemoteCli get() {
             boolean interrupted = false;
             while (isAlive()) {
                 try {
@@ -131,30 +145,24 @@ public final class Client {
                 }
             }
             if (interrupted) Thread.currentThread().interrupt();
-            return ch;
+            if (refused != null) throw refused;
+            return cli;
         }
 
-        /** Closes the connection unused. */
+        /** Ends the session unused. */
         void abandon() {
-            SocketChannel c = get();
-            if (c == null) return;
             try {
-                c.close();
-            } catch (IOException e) {
-                // gone already
+                RemoteCli c = get();
+                if (c != null) c.close();
+            } catch (CliError e) {
+                // refused: nothing to end
             }
-        }
-
-        /** The session swshd gives this shell ({@code tty}: on a terminal), or null when swshd is not running. */
-        RemoteCli session(boolean tty) {
-            SocketChannel c = get();
-            return c == null ? null : RemoteCli.hello(c, tty);
         }
     }
 
     /** The lines (stdin's when there are none) in a session in swshd. */
     private static int script(Opening swshd, List<String> lines) throws IOException {
-        RemoteCli cli = swshd.session(false);
+        RemoteCli cli = swshd.get();
         if (cli == null) return notRunning(swshd.sock);
         return drive(cli, lines, true);
     }
@@ -167,7 +175,7 @@ public final class Client {
     private static int interactive(Opening swshd, Tty tty) throws IOException {
         RemoteCli cli;
         try {
-            cli = swshd.session(true);
+            cli = swshd.get();
         } catch (RuntimeException e) {
             if (tty != null) tty.restore();
             throw e;

@@ -1,11 +1,10 @@
 package swsh.client;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.jline.nativ.CLibrary;
 import org.jline.terminal.Attributes;
@@ -43,28 +42,35 @@ final class Tty {
     record Check(boolean isTerminal, Tty tty) {}
 
     /**
-     * Whether this shell is on a terminal (as {@code System.console() != null} says, without its
-     * cost): stdin and stdout that are pipes, sockets or files are not; devices are asked with
-     * isatty(3), through jline's native library, which the terminal needs anyway.
+     * Whether stdin and stdout may be a terminal: false when either is surely none (a pipe, a
+     * socket, a file, /dev/null), without loading anything. {@link #check} says for sure.
+     */
+    static boolean devices() {
+        return device("/proc/self/fd/0") && device("/proc/self/fd/1");
+    }
+
+    private static boolean device(String fd) {
+        try {
+            // java.io's realpath(3) rather than java.nio's readlink: the one is loaded already, the other not
+            String target = new File(fd).getCanonicalPath();
+            return target.startsWith("/dev/") && !target.equals("/dev/null");
+        } catch (IOException | RuntimeException e) {
+            return true; // cannot tell: isatty says
+        }
+    }
+
+    /**
+     * Whether this shell is on a terminal, as {@code System.console() != null} says, asked with
+     * isatty(3) through jline's native library, which the terminal needs anyway; when it is, the
+     * terminal quieted (or null when jline's native terminal cannot be had).
      */
     static Check check() {
-        if (!device("/proc/self/fd/0") || !device("/proc/self/fd/1")) return new Check(false, null);
         try {
             if (CLibrary.isatty(0) != 1 || CLibrary.isatty(1) != 1) return new Check(false, null);
         } catch (LinkageError | RuntimeException e) {
             return new Check(System.console() != null, null);
         }
         return new Check(true, quiet());
-    }
-
-    /** False when {@code fd} (a /proc/self/fd link) is surely no terminal: a pipe, socket, file or /dev/null. */
-    private static boolean device(String fd) {
-        try {
-            String target = Files.readSymbolicLink(Path.of(fd)).toString();
-            return target.startsWith("/dev/") && !target.equals("/dev/null");
-        } catch (IOException | RuntimeException e) {
-            return true; // cannot tell: isatty says
-        }
     }
 
     /** Quiets stdin's terminal; null when jline's native terminal cannot be had here (then use TerminalBuilder). */
