@@ -1,18 +1,16 @@
 package swsh.client;
 
 import java.io.File;
+import java.io.FileDescriptor;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.Charset;
 
 import org.jline.nativ.CLibrary;
 import org.jline.terminal.Attributes;
-import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.PosixSysTerminal;
 import org.jline.terminal.impl.jni.JniTerminalProvider;
-import org.jline.terminal.spi.Pty;
+import org.jline.terminal.impl.jni.linux.LinuxNativePty;
 import org.jline.terminal.spi.SystemStream;
 import org.jline.terminal.spi.TerminalProvider;
 
@@ -28,14 +26,19 @@ import org.jline.terminal.spi.TerminalProvider;
  * look at every kind of terminal jline knows first.
  */
 final class Tty {
-    private final Pty pty;
+    private final Line line;
     private final Attributes original;
     private final Thread restoreAtExit;
 
-    private Tty(Pty pty, Attributes original) {
-        this.pty = pty;
+    private Tty(Line line, Attributes original) {
+        this.line = line;
         this.original = original;
-        this.restoreAtExit = new Thread(this::restore, "swsh-tty-restore");
+        this.restoreAtExit = new Thread("swsh-tty-restore") {
+            @Override
+            public void run() {
+                restore();
+            }
+        };
     }
 
     /** Whether stdin and stdout are a terminal and, when they are and jline's native terminal is at hand, that terminal quieted. */
@@ -77,10 +80,10 @@ final class Tty {
     static Tty quiet() {
         Tty tty;
         try {
-            Pty pty = new JniTerminalProvider().current(SystemStream.Output);
-            tty = new Tty(pty, pty.getAttr());
+            Line line = new Line(new JniTerminalProvider());
+            tty = new Tty(line, line.getAttr());
             Runtime.getRuntime().addShutdownHook(tty.restoreAtExit);
-            pty.setAttr(Interactive.quiet(new Attributes(tty.original)));
+            line.setAttr(Interactive.quiet(new Attributes(tty.original)));
         } catch (IOException | RuntimeException | LinkageError e) {
             return null;
         }
@@ -89,9 +92,13 @@ final class Tty {
 
     /** jline's terminal on this tty ({@code ansi}); closing it restores the modes the tty had before {@link #quiet}. */
     Terminal terminal() throws IOException {
-        Remembered p = new Remembered(pty, original);
-        Terminal t = new PosixSysTerminal("swsh", "ansi", p, Charset.defaultCharset(), true, Terminal.SignalHandler.SIG_DFL);
-        p.original = null;
+        line.remembered = original;
+        Terminal t;
+        try {
+            t = new PosixSysTerminal("swsh", "ansi", line, Charset.defaultCharset(), true, Terminal.SignalHandler.SIG_DFL);
+        } finally {
+            line.remembered = null;
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(restoreAtExit); // jline's own hook restores them now
         } catch (IllegalStateException exiting) {
@@ -103,76 +110,43 @@ final class Tty {
     /** Puts back the modes the tty had before {@link #quiet}. */
     void restore() {
         try {
-            pty.setAttr(original);
+            line.setAttr(original);
         } catch (IOException | RuntimeException e) {
             // the terminal is gone
         }
     }
 
-    /** The tty, which tells jline's terminal, while it is made, the modes it had before it was quieted. */
-    private static final class Remembered implements Pty {
-        private final Pty pty;
-        volatile Attributes original;
+    /**
+     * jline's JNI pty of stdin and stdout (as {@code LinuxNativePty.current} makes it), with two
+     * differences. It keeps the line's speed: jline's modes hold none, so its own sets B0, which
+     * on a serial console hangs up the line. And while {@link #remembered} is set, it says the tty
+     * has those modes, which jline's terminal takes, as it is made, for the ones to restore.
+     */
+    private static final class Line extends LinuxNativePty {
+        /** The speed bits of c_cflag (CBAUD, CBAUDEX, CIBAUD). */
+        private static final long SPEED = 0x100F100FL;
+        volatile Attributes remembered;
 
-        Remembered(Pty pty, Attributes original) {
-            this.pty = pty;
-            this.original = original;
+        Line(TerminalProvider provider) throws IOException {
+            super(provider, SystemStream.Output, -1, null, 0, FileDescriptor.in, 1, FileDescriptor.out, ttyname(1));
         }
 
         @Override
         public Attributes getAttr() throws IOException {
-            Attributes a = original;
-            return a != null ? new Attributes(a) : pty.getAttr();
+            Attributes a = remembered;
+            return a != null ? new Attributes(a) : super.getAttr();
         }
 
         @Override
-        public void setAttr(Attributes attr) throws IOException {
-            pty.setAttr(attr);
-        }
-
-        @Override
-        public InputStream getMasterInput() throws IOException {
-            return pty.getMasterInput();
-        }
-
-        @Override
-        public OutputStream getMasterOutput() throws IOException {
-            return pty.getMasterOutput();
-        }
-
-        @Override
-        public InputStream getSlaveInput() throws IOException {
-            return pty.getSlaveInput();
-        }
-
-        @Override
-        public OutputStream getSlaveOutput() throws IOException {
-            return pty.getSlaveOutput();
-        }
-
-        @Override
-        public Size getSize() throws IOException {
-            return pty.getSize();
-        }
-
-        @Override
-        public void setSize(Size size) throws IOException {
-            pty.setSize(size);
-        }
-
-        @Override
-        public SystemStream getSystemStream() {
-            return pty.getSystemStream();
-        }
-
-        @Override
-        public TerminalProvider getProvider() {
-            return pty.getProvider();
-        }
-
-        @Override
-        public void close() throws IOException {
-            pty.close();
+        protected CLibrary.Termios toTermios(Attributes a) {
+            CLibrary.Termios t = super.toTermios(a);
+            CLibrary.Termios now = new CLibrary.Termios();
+            if (CLibrary.tcgetattr(getSlave(), now) == 0) {
+                t.c_cflag = (t.c_cflag & ~SPEED) | (now.c_cflag & SPEED);
+                t.c_ispeed = now.c_ispeed;
+                t.c_ospeed = now.c_ospeed;
+            }
+            return t;
         }
     }
 }
