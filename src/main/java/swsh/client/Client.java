@@ -85,7 +85,7 @@ public final class Client {
                 return NOT_MINE; // the full swsh says why, in the words it always used
             }
         }
-        Thread.setDefaultUncaughtExceptionHandler(Client::uncaught);
+        Thread.setDefaultUncaughtExceptionHandler(new Uncaught());
         try {
             Path sock = (o.runDir() != null ? o.runDir() : RUN_DIR).resolve("swshd.sock");
             // reaching swshd is the slowest part of a start: it goes on while the terminal is set up
@@ -107,8 +107,15 @@ public final class Client {
         }
     }
 
-    private static void uncaught(Thread t, Throwable ex) {
-        failed(ex);
+    /**
+     * An exception no one caught, in any thread: said as {@link #failed} says it. (A class, not a
+     * lambda: the client makes none before its prompt, the first costing a cold JVM milliseconds.)
+     */
+    private static final class Uncaught implements Thread.UncaughtExceptionHandler {
+        @Override
+        public void uncaughtException(Thread t, Throwable ex) {
+            failed(ex);
+        }
     }
 
     /** Asks swshd for a session in the background. */

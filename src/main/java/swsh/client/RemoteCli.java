@@ -12,7 +12,7 @@ import java.util.List;
 /** The shell's side of a session held by swshd (see {@link Wire} for the messages). */
 public final class RemoteCli implements Cli {
     private final Wire wire;
-    private Asker asker = (q, secret) -> "";
+    private Asker asker = Script.NO_ANSWERS;
     private String prompt = "";
     private boolean config;
     private boolean ended;

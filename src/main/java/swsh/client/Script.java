@@ -34,13 +34,10 @@ public final class Script {
      */
     public static int run(Cli s, List<String> lines, PrintStream out, PrintStream err) {
         int failed = 0;
-        int[] next = {0};
-        s.setAsker((q, secret) -> {
-            out.println(q);
-            return secret && next[0] < lines.size() ? lines.get(next[0]++) : "";
-        });
-        for (int n = 0; n < lines.size() && !s.ended(); n = next[0]) {
-            next[0] = n + 1;
+        Answers answers = new Answers(lines, out);
+        s.setAsker(answers);
+        for (int n = 0; n < lines.size() && !s.ended(); n = answers.next) {
+            answers.next = n + 1;
             String line = lines.get(n);
             try {
                 out.print(s.execute(line));
@@ -51,5 +48,32 @@ public final class Script {
             out.flush();
         }
         return failed;
+    }
+
+    /** Answers nothing: every question takes its default. */
+    static final Cli.Asker NO_ANSWERS = new Cli.Asker() {
+        @Override
+        public String ask(String prompt, boolean secret) {
+            return "";
+        }
+    };
+
+    /** A script's answers: the question is printed; a secret is the next line of the script, anything else its default. */
+    private static final class Answers implements Cli.Asker {
+        private final List<String> lines;
+        private final PrintStream out;
+        /** The line after the one running (or after the secret it answered). */
+        int next;
+
+        Answers(List<String> lines, PrintStream out) {
+            this.lines = lines;
+            this.out = out;
+        }
+
+        @Override
+        public String ask(String q, boolean secret) {
+            out.println(q);
+            return secret && next < lines.size() ? lines.get(next++) : "";
+        }
     }
 }

@@ -179,6 +179,25 @@ class HostileClientTest {
     }
 
     @Test
+    void theSwshClientProcessSaysTheRefusalInOneLineAndFails() throws Exception {
+        TestSwitch sw = new TestSwitch();
+        Path sock = start(sw, new Limits(1, 1, 10, 2), 5000);
+        RemoteCli held = RemoteCli.connect(sock, false);
+        assertNotNull(held);
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "swsh.Launch", "--run-dir", sock.getParent().toString(), "-c", "show clock")
+                .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(1, p.waitFor());
+        assertEquals("", out);
+        assertTrue(err.matches("% swshd: too many sessions for user \\S+ \\(1\\); close one and try again\n"), err);
+        assertTrue(run(held, "show vlan brief").contains("default"), "the held session is unaffected");
+        held.close();
+    }
+
+    @Test
     void aClientThatSaysNothingIsDroppedAfterTheHelloTimeout() throws Exception {
         TestSwitch sw = new TestSwitch();
         Path sock = start(sw, new Limits(2, 2, 10, 2), 300);
