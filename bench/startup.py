@@ -28,12 +28,16 @@ import time
 PROMPT = re.compile(rb"[A-Za-z][A-Za-z0-9-]*[>#] ?$")
 
 
+def launcher_flags(tree, launcher, var):
+    """The JVM flags a launcher sets in `var` (before they were named: the flags ./swsh had then)."""
+    text = open(os.path.join(tree, launcher)).read()
+    m = re.search(r"^%s=\"([^\"]*)\"" % var, text, re.M)
+    return shlex.split(m.group(1) if m else "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto")
+
+
 def client_flags(tree):
     """The JVM flags the ./swsh launcher gives the client (its CDS archive left out: the hello has none)."""
-    text = open(os.path.join(tree, "swsh")).read()
-    m = re.search(r"^client_flags=\"([^\"]*)\"", text, re.M)
-    flags = m.group(1) if m else "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
-    return [f for f in shlex.split(flags) if "SharedArchiveFile" not in f]
+    return launcher_flags(tree, "swsh", "client_flags")
 
 
 def rss_kb(pid):
@@ -143,6 +147,7 @@ def main():
     swsh, swshd = os.path.join(tree, "swsh"), os.path.join(tree, "swshd")
     java = shutil.which("java")
     flags = client_flags(tree)
+    load0 = os.getloadavg()[0]
     work = tempfile.mkdtemp(prefix="swsh-bench-")
     try:
         with open(os.path.join(work, "Hello.java"), "w") as f:
@@ -191,21 +196,22 @@ def main():
             os.killpg(daemon.pid, signal.SIGTERM)
             daemon.wait(10)
         med = {k: statistics.median(v) for k, v in rows.items()}
-        print("swsh start-up, %s, %d cores, %d interleaved rounds (medians)" % (
-            time.strftime("%Y-%m-%d"), os.cpu_count(), a.n))
+        ms = lambda k: med[k] * 1000
+        print("swsh start-up, %s, %d cores, %d interleaved rounds (medians); load average %.2f before, %.2f after" % (
+            time.strftime("%Y-%m-%d"), os.cpu_count(), a.n, load0, os.getloadavg()[0]))
         print("client JVM flags: %s" % " ".join(flags))
-        print("%-46s %9s %7s" % ("", "median", "ratio"))
-        print("%-46s %7.0f ms %7s" % ("a) bare JVM hello (pipes)", med["hello"] * 1000, "1.0x"))
-        print("%-46s %7.0f ms %6.1fx" % ("b) swsh -c 'show vlan brief' via swshd", med["oneshot"] * 1000,
-                                         med["oneshot"] / med["hello"]))
-        print("%-46s %7.0f ms %7s" % ("a') bare JVM hello on a pty, until its output", med["hello_pty"] * 1000, "1.0x"))
-        print("%-46s %7.0f ms %6.1fx" % ("c) interactive swsh, until the first prompt", med["prompt"] * 1000,
-                                         med["prompt"] / med["hello_pty"]))
-        print("%-46s %7.0f ms %6.1fx" % ("c') ... until a key typed then is echoed", med["echo"] * 1000,
-                                         med["echo"] / med["hello_pty"]))
-        print("%-46s %7.1f MB" % ("d) RSS of an idle interactive client", client_rss / 1024))
-        print("%-46s %7.1f MB" % ("d) RSS of an idle swshd, started, one session", fresh_rss / 1024))
-        print("%-46s %7.1f MB" % ("d) ... after all these sessions, one open", daemon_rss / 1024))
+        print("swshd JVM flags:  %s" % " ".join(launcher_flags(tree, "swshd", "daemon_flags")))
+        print("%-48s %8s %7s %7s" % ("", "median", "/ (a)", "/ (a')"))
+        print("%-48s %5.0f ms %7s" % ("a)  bare JVM hello, same flags, start to exit", ms("hello"), "1.0x"))
+        print("%-48s %5.0f ms %7s %7s" % ("a') bare JVM hello on a pty, until its output", ms("hello_pty"), "", "1.0x"))
+        print("%-48s %5.0f ms %6.1fx" % ("b)  swsh -c 'show vlan brief' through swshd", ms("oneshot"), med["oneshot"] / med["hello"]))
+        print("%-48s %5.0f ms %6.1fx %6.1fx" % ("c)  interactive swsh: its first prompt", ms("prompt"),
+                                                 med["prompt"] / med["hello"], med["prompt"] / med["hello_pty"]))
+        print("%-48s %5.0f ms %6.1fx %6.1fx" % ("c') ... a key typed at it, echoed", ms("echo"),
+                                                 med["echo"] / med["hello"], med["echo"] / med["hello_pty"]))
+        print("%-48s %5.1f MB" % ("d)  RSS of an idle interactive client", client_rss / 1024))
+        print("%-48s %5.1f MB" % ("d)  RSS of an idle swshd, started, one session", fresh_rss / 1024))
+        print("%-48s %5.1f MB" % ("d)  ... after all these sessions, one open", daemon_rss / 1024))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
