@@ -1,18 +1,9 @@
 #!/bin/sh
-# Reruns the figures quoted in the README: shell start-up latency and planner cost.
+# Reruns the figures quoted in the README: the start-up and memory of the client and swshd
+# against a bare JVM (bench/startup.py), and the planner's cost.
 set -eu
 cd "$(dirname "$0")/.."
 mvn -q -DskipTests package test-compile
 mvn -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null
-tmp=$(mktemp -d)
-n=10
-start=$(date +%s%N)
-i=0
-while [ $i -lt $n ]; do
-  ./swsh --dry-run --config-dir "$tmp/etc" --run-dir "$tmp/run" -c 'show vlan brief' >/dev/null
-  i=$((i + 1))
-done
-end=$(date +%s%N)
-echo "swsh -c 'show vlan brief' (JVM start included), mean of $n: $(( (end - start) / n / 1000000 )) ms"
+python3 bench/startup.py -n 21
 java -cp "target/classes:target/test-classes:$(cat target/cp.txt)" swsh.PlannerBench
-rm -rf "$tmp"

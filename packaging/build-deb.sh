@@ -1,14 +1,21 @@
 #!/bin/sh
-# Builds target/swsh_VERSION_all.deb from the jar: /usr/bin/swsh and swshd, /usr/share/swsh/swsh.jar,
-# the man page, bash completion, the swshd unit, /etc/swsh; postinst registers swsh in /etc/shells
-# and creates the groups swsh-admin and swsh.
+# Builds target/swsh_VERSION_all.deb from the jars: /usr/bin/swsh and swshd, /usr/share/swsh (swsh.jar,
+# the client's swsh-client.jar, jline's native libraries, build-cds.sh), the man page, bash
+# completion, the swshd unit, /etc/swsh; postinst registers swsh in /etc/shells, creates the groups
+# swsh-admin and swsh, and makes the class-data sharing archives of the installed jars in
+# /var/cache/swsh (they hold the jars' paths, so they are made where the jars are).
 set -eu
 cd "$(dirname "$0")/.."
 version=$(sed -n 's|^  <version>\(.*\)</version>|\1|p' pom.xml | head -1)
-[ -f target/swsh.jar ] || mvn -q -DskipTests package
+[ -f target/swsh.jar ] && [ -f target/swsh-client.jar ] && [ -d target/jline-native ] || mvn -q -DskipTests package
 root=target/deb
 rm -rf "$root"
 install -D -m 0644 target/swsh.jar "$root/usr/share/swsh/swsh.jar"
+install -D -m 0644 target/swsh-client.jar "$root/usr/share/swsh/swsh-client.jar"
+install -D -m 0755 packaging/build-cds.sh "$root/usr/share/swsh/build-cds.sh"
+for lib in target/jline-native/*/*/*; do
+  install -D -m 0644 "$lib" "$root/usr/share/swsh/jline-native/${lib#target/jline-native/}"
+done
 install -D -m 0755 swsh "$root/usr/bin/swsh"
 install -D -m 0755 swshd "$root/usr/bin/swshd"
 install -D -m 0644 man/swsh.1 "$root/usr/share/man/man1/swsh.1"
@@ -37,7 +44,14 @@ if [ "$1" = configure ]; then
   add-shell /usr/bin/swsh 2>/dev/null || { grep -qx /usr/bin/swsh /etc/shells || echo /usr/bin/swsh >> /etc/shells; }
   getent group swsh-admin >/dev/null || addgroup --system swsh-admin
   getent group swsh >/dev/null || addgroup --system swsh
-  if [ -d /run/systemd/system ]; then systemctl daemon-reload || true; systemctl enable --now swshd.service || true; fi
+  # faster starts: the archives of these jars (a failure leaves them out; swsh works without)
+  /usr/share/swsh/build-cds.sh /usr/bin /var/cache/swsh || true
+  if [ -d /run/systemd/system ]; then
+    systemctl daemon-reload || true
+    systemctl enable --now swshd.service || true
+    # an upgraded swsh speaks to an swshd of its own version (the wire format changes with it)
+    [ -n "${2:-}" ] && { systemctl try-restart swshd.service || true; }
+  fi
 fi
 POSTINST
 cat > "$root/DEBIAN/postrm" <<'POSTRM'
@@ -45,6 +59,7 @@ cat > "$root/DEBIAN/postrm" <<'POSTRM'
 set -e
 if [ "$1" = remove ] || [ "$1" = purge ]; then
   remove-shell /usr/bin/swsh 2>/dev/null || sed -i '\|^/usr/bin/swsh$|d' /etc/shells 2>/dev/null || true
+  rm -rf /var/cache/swsh
 fi
 POSTRM
 chmod 0755 "$root/DEBIAN/postinst" "$root/DEBIAN/postrm"

@@ -1,12 +1,8 @@
 package swsh;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,9 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-
-import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,14 +25,13 @@ import swsh.kernel.LiveKernel;
 import swsh.kernel.State;
 import swsh.lab.Lab;
 import swsh.daemon.Daemon;
-import swsh.daemon.RemoteCli;
-import swsh.shell.Cli;
+import swsh.client.CliError;
+import swsh.client.Client;
 import swsh.commands.CommandSet;
 import swsh.core.ConfigStore;
 import swsh.core.IoErrors;
 import swsh.shell.User;
 import swsh.shell.CliException;
-import swsh.shell.Interactive;
 import swsh.shell.Replay;
 import swsh.shell.Session;
 import swsh.shell.Switch;
@@ -171,41 +163,15 @@ public final class Main implements Callable<Integer> {
             }
         }
         boolean script = !lines.isEmpty() || System.console() == null;
-        Cli cli;
         if (local || dryRun) {
             if (!dryRun && !User.processIsRoot()) {
                 System.err.println("% --local drives the kernel directly and needs root; use swshd or --dry-run");
                 return 1;
             }
             User me = User.local();
-            cli = new Session(sw(), me, script && me.admin());
-        } else {
-            Path sock = Daemon.socketIn(runDirectory());
-            cli = RemoteCli.connect(sock, !script);
-            if (cli == null) {
-                System.err.println("% swshd is not running (no " + sock + "); start it with 'systemctl start swshd',"
-                        + " or as root run 'swsh --local'");
-                return 1;
-            }
+            return Client.drive(new Session(sw(), me, script && me.admin()), lines, script);
         }
-        try {
-            if (script) {
-                if (lines.isEmpty()) {
-                    BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                    for (String l; (l = r.readLine()) != null; ) lines.add(l);
-                }
-                PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-                return Replay.run(cli, lines, out, System.err) == 0 ? 0 : 1;
-            }
-            // "ansi" keeps line editing (arrows, history, ^A/^E) but has no keypad or paste modes,
-            // so automation clients see their own characters echoed and nothing else
-            try (Terminal t = TerminalBuilder.builder().system(true).type("ansi").build()) {
-                new Interactive(cli, t).run();
-            }
-            return 0;
-        } finally {
-            cli.close();
-        }
+        return Client.remote(runDirectory(), lines, script);
     }
 
     /** Replays startup-config as one transaction; reports failed lines on stderr; true if none failed. */
@@ -265,7 +231,7 @@ public final class Main implements Callable<Integer> {
 
     /** What a failed command prints: its own words, never a Java class name; the exit status. */
     static int failed(Throwable ex) {
-        if (ex instanceof CliException c) {
+        if (ex instanceof CliError c) {
             System.err.println(c.getMessage());
         } else if (ex instanceof IOException io) {
             System.err.println(IoErrors.describe(io));

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 
 import swsh.commands.CommandSet;
 import swsh.commands.Modes;
-import swsh.daemon.RemoteCli;
+import swsh.client.RemoteCli;
 import swsh.grammar.Mode;
 import swsh.kernel.State;
 import swsh.model.Config;
-import swsh.shell.CliException;
+import swsh.client.CliError;
 import swsh.shell.Errors;
 
 /**
@@ -44,7 +44,7 @@ class DaemonFuzzTest {
                 tried++;
                 try {
                     c.execute(line);
-                } catch (CliException e) {
+                } catch (CliError e) {
                     refused++;
                     String shown = FuzzTest.show(line);
                     assertFalse(e.getMessage().startsWith(Errors.INTERNAL), shown + " -> " + e.getMessage());

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import swsh.daemon.Daemon;
-import swsh.daemon.RemoteCli;
+import swsh.client.RemoteCli;
 import swsh.shell.Replay;
 
 /** swshd on a Unix socket: remote sessions, serialized concurrent changes, audit, secrets. */

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import swsh.shell.Interactive;
+import swsh.client.Interactive;
 import swsh.shell.Session;
 
 /**

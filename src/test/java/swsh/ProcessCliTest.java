@@ -240,7 +240,7 @@ class ProcessCliTest {
         }
         Manifest m = new Manifest();
         m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "swsh.Main");
+        m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "swsh.Launch");
         m.getMainAttributes().put(Attributes.Name.CLASS_PATH, Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
                 .map(e -> Path.of(e).toAbsolutePath().toUri().toString()).collect(Collectors.joining(" ")));
         Files.createDirectories(dir.resolve("target"));

@@ -19,7 +19,7 @@ import org.jline.terminal.impl.ExternalTerminal;
 import swsh.kernel.FakeKernel;
 import swsh.core.ConfigStore;
 import swsh.core.Engine;
-import swsh.shell.Interactive;
+import swsh.client.Interactive;
 import swsh.shell.Replay;
 import swsh.shell.Session;
 import swsh.shell.Switch;

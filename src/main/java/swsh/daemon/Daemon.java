@@ -2,19 +2,17 @@ package swsh.daemon;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import swsh.grammar.Grammar;
+import swsh.client.Cli;
+import swsh.client.CliError;
+import swsh.client.Wire;
 import swsh.shell.Audit;
 import swsh.shell.CliException;
 import swsh.shell.Session;
@@ -110,8 +108,8 @@ public final class Daemon {
                     ? "% swshd: too many sessions for user " + name(c.uid) + " (" + no.limit() + "); close one and try again"
                     : "% swshd: too many sessions (" + no.limit() + " in all); try again later";
             try {
-                c.sendNow((Wire.JSON.writeValueAsString(Wire.message().put("refused", msg)) + "\n").getBytes(StandardCharsets.UTF_8));
-            } catch (IOException | RuntimeException e) {
+                c.sendNow(Wire.encode("refused", msg));
+            } catch (RuntimeException e) {
                 // nothing is sent
             } finally {
                 c.close();
@@ -170,10 +168,10 @@ public final class Daemon {
 
     private void client(UnixServer.Conn c, String line) {
         String who = line + " (uid " + c.uid + ", pid " + c.pid + ")";
-        try (Wire wire = new Wire(c.in, c.out, c, Wire.MAX_REQUEST)) {
+        try (Wire wire = new Wire(c.in, c.out, c, Wire.MAX_REQUEST, Wire.REQUEST_FIELDS)) {
             c.writeTimeout(WRITE_TIMEOUT);
             c.readTimeout(helloTimeout);
-            JsonNode hello;
+            String[] hello;
             try {
                 hello = wire.receive();
             } catch (SocketTimeoutException e) {
@@ -181,18 +179,19 @@ public final class Daemon {
                         + "; disconnected");
                 return;
             }
-            if (hello == null) return;
+            // anything but a hello (an older shell's JSON, garbage) ends the connection unanswered
+            if (hello == null || !hello[0].equals("hello")) return;
             c.readTimeout(0);
-            String from = origin.of(c.pid, hello.path("from").asText(""));
-            boolean tty = hello.path("tty").asBoolean(false);
+            String from = origin.of(c.pid, Wire.field(hello, 2, ""));
+            boolean tty = Wire.flag(hello, 1, false);
             User user = User.ofUid(c.uid, line, from);
             // scripts of admins start privileged (ssh sw 'conf t ...'); everyone else at user EXEC
             Session s = new Session(sw, user, !tty && user.admin());
             try {
                 s.setAsker((q, secret) -> ask(wire, q, secret));
-                wire.send(state(s, Wire.message()));
-                for (JsonNode req; (req = wire.receive()) != null && !s.ended(); ) {
-                    wire.send(state(s, handle(s, req)));
+                wire.send(reply(s, "state"));
+                for (String[] req; (req = wire.receive()) != null && !s.ended(); ) {
+                    wire.send(handle(s, req));
                 }
             } finally {
                 s.close();
@@ -209,43 +208,54 @@ public final class Daemon {
     /** Asks the client a question in the middle of a command and waits for the answer. */
     private static String ask(Wire wire, String q, boolean secret) {
         try {
-            ObjectNode m = Wire.message().put("ask", q).put("secret", secret);
-            wire.send(m);
-            JsonNode a = wire.receive();
-            return a == null ? "" : a.path("answer").asText("");
+            wire.send("ask", Wire.flag(secret), q);
+            String[] a = wire.receive();
+            return a != null && a[0].equals("answer") ? Wire.field(a, 1, "") : "";
         } catch (IOException e) {
             throw new CliException("% Error: connection lost");
         }
     }
 
-    private static ObjectNode handle(Session s, JsonNode req) {
-        ObjectNode r = Wire.message();
-        String line = req.path("line").asText("");
-        switch (req.path("op").asText()) {
+    /** The reply to one request (see {@link Wire}), with the session's state after it. */
+    private static String[] handle(Session s, String[] req) {
+        String line = Wire.field(req, 1, "");
+        switch (req[0]) {
             case "exec" -> {
                 try {
-                    r.put("out", s.execute(line));
-                } catch (CliException e) {
-                    r.put("error", e.getMessage()).put("caret", e.caret);
+                    return reply(s, "out", s.execute(line));
+                } catch (CliError e) {
+                    return reply(s, "error", e.getMessage(), Integer.toString(e.caret));
                 }
             }
             case "help" -> {
-                List<Grammar.Help> h = s.help(line);
-                if (h != null) {
-                    ArrayNode a = r.putArray("help");
-                    for (Grammar.Help x : h) a.addObject().put("word", x.word()).put("help", x.help()).put("literal", x.literal());
+                List<Cli.Help> h = s.help(line);
+                if (h == null) return reply(s, "nohelp");
+                List<String> items = new ArrayList<>(3 * h.size());
+                for (Cli.Help x : h) {
+                    items.add(x.word());
+                    items.add(x.help());
+                    items.add(Wire.flag(x.literal()));
                 }
+                return reply(s, "help", items.toArray(String[]::new));
             }
             case "complete" -> {
-                ArrayNode a = r.putArray("words");
-                s.complete(line).forEach(a::add);
+                return reply(s, "words", s.complete(line).toArray(String[]::new));
             }
-            default -> r.put("error", "% Unknown request");
+            default -> {
+                return reply(s, "error", "% Unknown request", "-1");
+            }
         }
-        return r;
     }
 
-    private static ObjectNode state(Session s, ObjectNode m) {
-        return m.put("prompt", s.prompt()).put("config", s.inConfig()).put("ended", s.ended()).put("length", s.length());
+    /** A reply: its kind, the session's prompt, mode, state and terminal length, then {@code body}. */
+    private static String[] reply(Session s, String kind, String... body) {
+        String[] m = new String[5 + body.length];
+        m[0] = kind;
+        m[1] = s.prompt();
+        m[2] = Wire.flag(s.inConfig());
+        m[3] = Wire.flag(s.ended());
+        m[4] = Integer.toString(s.length());
+        System.arraycopy(body, 0, m, 5, body.length);
+        return m;
     }
 }

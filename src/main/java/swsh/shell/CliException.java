@@ -1,15 +1,17 @@
 package swsh.shell;
 
-/** An error as the shell shows it: IOS wording, and the column of the caret (-1 for none). Never a stack trace. */
-public final class CliException extends RuntimeException {
-    public final int caret;
+import swsh.client.CliError;
 
+/**
+ * An error as the shell shows it: IOS wording, and the column of the caret (-1 for none). Never a
+ * stack trace. The shell's front ends (swsh.client) catch it as the {@link CliError} it is.
+ */
+public final class CliException extends CliError {
     public CliException(String message) {
-        this(message, -1);
+        super(message);
     }
 
     public CliException(String message, int caret) {
-        super(message, null, false, false);
-        this.caret = caret;
+        super(message, caret);
     }
 }

@@ -4,12 +4,15 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import swsh.client.Cli;
+import swsh.client.Script;
 import swsh.core.ConfigStore;
 
 
 /**
- * Runs lines from a script, {@code -c}, stdin or a config file: mode carried from line to line,
- * each failing line reported as {@code line N: <line>} plus the IOS error, the rest still run.
+ * Replays config texts onto the running config (startup-config, {@code copy}); the lines of a
+ * script run as {@link Script} runs them: each failing line reported as {@code line N: <line>}
+ * plus the IOS error, the rest still run.
  */
 public final class Replay {
     private Replay() {}
@@ -19,40 +22,17 @@ public final class Replay {
 
     /** The IOS error under a line already on screen after {@code echo} (the prompt). */
     public static String format(String echo, CliException e) {
-        String caret = e.caret >= 0 ? " ".repeat(echo.length() + e.caret) + "^\n" : "";
-        return caret + e.getMessage();
+        return Script.format(echo, e);
     }
 
     /** The error report of script line {@code n}: {@code line N: <line>}, caret, IOS error. */
     public static String report(int n, String line, CliException e) {
-        String head = "line " + n + ": ";
-        return head + line + "\n" + format(head, e);
+        return Script.report(n, line, e);
     }
 
-    /**
-     * Runs lines in a session, output to {@code out}, errors to {@code err}; returns the failures.
-     * A secret asked for (enable's {@code Password:}) is the next line, as when it is typed;
-     * other questions take their default answer.
-     */
+    /** Runs lines in a session as a script does (see {@link Script#run}); returns the failures. */
     public static int run(Cli s, List<String> lines, PrintStream out, PrintStream err) {
-        int failed = 0;
-        int[] next = {0};
-        s.setAsker((q, secret) -> {
-            out.println(q);
-            return secret && next[0] < lines.size() ? lines.get(next[0]++) : "";
-        });
-        for (int n = 0; n < lines.size() && !s.ended(); n = next[0]) {
-            next[0] = n + 1;
-            String line = lines.get(n);
-            try {
-                out.print(s.execute(line));
-            } catch (CliException e) {
-                failed++;
-                err.println(report(n + 1, line, e));
-            }
-            out.flush();
-        }
-        return failed;
+        return Script.run(s, lines, out, err);
     }
 
     private static final ThreadLocal<Boolean> MERGING = ThreadLocal.withInitial(() -> false);

@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
+import swsh.client.Cli;
 import swsh.commands.Context;
 import swsh.commands.Modes;
 import swsh.core.Engine;
@@ -93,8 +94,12 @@ public final class Session implements Cli {
     }
 
     @Override
-    public List<Grammar.Help> help(String line) {
-        return sw.grammar.help(mode(), line, src -> Values.of(this, src));
+    public List<Cli.Help> help(String line) {
+        List<Grammar.Help> h = sw.grammar.help(mode(), line, src -> Values.of(this, src));
+        if (h == null) return null;
+        List<Cli.Help> out = new ArrayList<>(h.size());
+        for (Grammar.Help x : h) out.add(new Cli.Help(x.word(), x.help(), x.literal()));
+        return out;
     }
 
     @Override

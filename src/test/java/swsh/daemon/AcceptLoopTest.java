@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import swsh.Main;
 import swsh.TestSwitch;
+import swsh.client.RemoteCli;
 
 /**
  * swshd's accept loop outlives running out of file descriptors: a separate swshd started with a

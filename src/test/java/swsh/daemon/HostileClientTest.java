@@ -22,7 +22,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import swsh.TestSwitch;
-import swsh.shell.CliException;
+import swsh.client.CliError;
+import swsh.client.RemoteCli;
+import swsh.client.Wire;
 import swsh.shell.Replay;
 
 /**
@@ -61,7 +63,11 @@ class HostileClientTest {
     }
 
     static void write(SocketChannel ch, String s) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(s.getBytes(StandardCharsets.UTF_8));
+        write(ch, s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void write(SocketChannel ch, byte[] bytes) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
         while (b.hasRemaining()) ch.write(b);
     }
 
@@ -83,17 +89,17 @@ class HostileClientTest {
         Path sock = start(sw, Limits.defaults(), 5000);
         String evil = "\u001b[2J\u001b[H10.0.0.1\n* 99 vty 9     root       idle                 00:00:00 10.6.6.6\r\u009b31m\u202e";
         SocketChannel liar = raw(sock);
-        write(liar, Wire.JSON.writeValueAsString(Wire.message().put("tty", false).put("from", evil)) + "\n");
-        assertTrue(readLine(liar).contains("\"prompt\""));
+        write(liar, Wire.encode("hello", "0", evil));
+        assertTrue(readLine(liar).startsWith("state\t"));
         SocketChannel plausible = raw(sock);
-        write(plausible, "{\"tty\":false,\"from\":\"192.0.2.7\"}\n");
-        assertTrue(readLine(plausible).contains("\"prompt\""));
+        write(plausible, "hello\t0\t192.0.2.7\n");
+        assertTrue(readLine(plausible).startsWith("state\t"));
         // the liar changes something so its origin goes to the audit log as well
-        write(liar, "{\"op\":\"exec\",\"line\":\"configure terminal\"}\n");
+        write(liar, "exec\tconfigure terminal\n");
         readLine(liar);
-        write(liar, "{\"op\":\"exec\",\"line\":\"vlan 77\"}\n");
+        write(liar, "exec\tvlan 77\n");
         readLine(liar);
-        write(liar, "{\"op\":\"exec\",\"line\":\"end\"}\n");
+        write(liar, "exec\tend\n");
         readLine(liar);
 
         RemoteCli admin = RemoteCli.connect(sock, false);
@@ -118,7 +124,7 @@ class HostileClientTest {
         RemoteCli other = RemoteCli.connect(sock, false);
         assertTrue(run(other, "show vlan brief").contains("default"));
         SocketChannel flood = raw(sock);
-        write(flood, "{\"tty\":false,\"from\":\"\"}\n");
+        write(flood, "hello\t0\t\n");
         readLine(flood);
         byte[] chunk = new byte[64 << 10];
         java.util.Arrays.fill(chunk, (byte) 'x');
@@ -146,14 +152,14 @@ class HostileClientTest {
         Path sock = start(sw, new Limits(3, 3, 10, 2), 5000);
         List<RemoteCli> held = new ArrayList<>();
         for (int i = 0; i < 3; i++) held.add(RemoteCli.connect(sock, false));
-        CliException e = assertThrows(CliException.class, () -> RemoteCli.connect(sock, false));
+        CliError e = assertThrows(CliError.class, () -> RemoteCli.connect(sock, false));
         assertTrue(e.getMessage().matches("% swshd: too many sessions for user \\S+ \\(3\\); close one and try again"), e.getMessage());
         // a raw client is told the same in one line, then the socket closes
         SocketChannel r = raw(sock);
         long t0 = System.nanoTime();
         String refusal = readLine(r);
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertTrue(refusal.startsWith("{\"refused\":\"% swshd: too many sessions for user "), refusal);
+        assertTrue(refusal.startsWith("refused\t% swshd: too many sessions for user "), refusal);
         assertEquals("", readLine(r), "closed after the refusal");
         assertTrue(ms < 2000, "refused at once, not after " + ms + " ms");
         assertTrue(run(held.get(0), "show vlan brief").contains("default"), "held sessions are unaffected");
@@ -162,7 +168,7 @@ class HostileClientTest {
         for (int i = 0; i < 100 && again == null; i++) {
             try {
                 again = RemoteCli.connect(sock, false);
-            } catch (CliException busy) {
+            } catch (CliError busy) {
                 Thread.sleep(20); // the closed session's thread is still finishing
             }
         }
@@ -170,6 +176,25 @@ class HostileClientTest {
         assertTrue(run(again, "show vlan brief").contains("default"));
         again.close();
         held.forEach(RemoteCli::close);
+    }
+
+    @Test
+    void theSwshClientProcessSaysTheRefusalInOneLineAndFails() throws Exception {
+        TestSwitch sw = new TestSwitch();
+        Path sock = start(sw, new Limits(1, 1, 10, 2), 5000);
+        RemoteCli held = RemoteCli.connect(sock, false);
+        assertNotNull(held);
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "swsh.Launch", "--run-dir", sock.getParent().toString(), "-c", "show clock")
+                .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(1, p.waitFor());
+        assertEquals("", out);
+        assertTrue(err.matches("% swshd: too many sessions for user \\S+ \\(1\\); close one and try again\n"), err);
+        assertTrue(run(held, "show vlan brief").contains("default"), "the held session is unaffected");
+        held.close();
     }
 
     @Test
@@ -186,7 +211,7 @@ class HostileClientTest {
         for (int i = 0; i < 100 && c == null; i++) {
             try {
                 c = RemoteCli.connect(sock, false);
-            } catch (CliException busy) {
+            } catch (CliError busy) {
                 Thread.sleep(20);
             }
         }
@@ -196,20 +221,50 @@ class HostileClientTest {
         mute2.close();
     }
 
+    /** Everything swshd says to {@code junk} (sent whole, then the write side closed), one reply a line. */
+    static List<String> replies(Path sock, byte[] junk) throws IOException {
+        SocketChannel ch = raw(sock);
+        ByteBuffer b = ByteBuffer.wrap(junk);
+        while (b.hasRemaining()) ch.write(b);
+        ch.shutdownOutput();
+        List<String> got = new ArrayList<>();
+        for (String l; !(l = readLine(ch)).isEmpty(); ) got.add(l);
+        ch.close();
+        return got;
+    }
+
     @Test
     void garbageAndHalfMessagesEndOnlyTheirOwnSession() throws Exception {
         TestSwitch sw = new TestSwitch();
         Path sock = start(sw, Limits.defaults(), 5000);
-        for (String junk : List.of("not json\n", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n",
-                "{\"tty\":false}\n{\"op\":\"exec\",\"line\":", "\u0000\u0000\n", "{\"tty\":false,\"from\":{\"x\":[1,2]}}\n{\"op\":42}\n")) {
-            SocketChannel ch = raw(sock);
-            write(ch, junk);
-            ch.shutdownOutput();
-            while (!readLine(ch).isEmpty()) {
-                // replies to whatever made sense
-            }
-            ch.close();
+        // no hello first (an older shell's JSON, junk, NULs, a lone TAB): closed unanswered
+        for (String junk : List.of("not a hello\n", "{\"tty\":false,\"from\":\"\"}\n{\"op\":\"exec\",\"line\":\"show clock\"}\n",
+                "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n", "\u0000\u0000\n", "\t\t\t\n", "\n", "hel")) {
+            assertEquals(List.of(), replies(sock, junk.getBytes(StandardCharsets.UTF_8)), junk);
         }
+        // a hello, then requests that make no sense: each gets an error reply, the session lives on
+        byte[] notUtf8 = {'e', 'x', 'e', 'c', '\t', (byte) 0xff, (byte) 0xc3, '(', (byte) 0xed, (byte) 0xa0, (byte) 0x80, '\n'};
+        String odd = "hello\t0\t\\\\x\\\n"            // a FROM ending in a lone backslash
+                + "bogus\tx\n"                            // an unknown request
+                + "answer\ty\n"                           // an answer nobody asked for
+                + "exec\n"                                 // a request without its line
+                + "\t".repeat(10_000) + "\n"               // ten thousand empty fields
+                + "exec\tshow vlan brief\t\textra\tfields\n";
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        all.write(odd.getBytes(StandardCharsets.UTF_8));
+        all.write(notUtf8);
+        all.write("complete\tsh".getBytes(StandardCharsets.UTF_8)); // the last, without its newline
+        List<String> got = replies(sock, all.toByteArray());
+        assertEquals(8, got.size(), String.join("\n", got));
+        String state = "Switch[>#]\t0\t0\t24";
+        assertTrue(got.get(0).matches("state\t" + state), got.get(0));
+        assertTrue(got.get(1).matches("error\t" + state + "\t% Unknown request\t-1"), got.get(1));
+        assertTrue(got.get(2).startsWith("error\t") && got.get(2).contains("% Unknown request"), got.get(2));
+        assertTrue(got.get(3).matches("out\t" + state + "\t"), "an empty line does nothing: " + got.get(3));
+        assertTrue(got.get(4).startsWith("error\t") && got.get(4).contains("% Unknown request"), got.get(4));
+        assertTrue(got.get(5).startsWith("out\t") && got.get(5).contains("default"), "extra fields are ignored: " + got.get(5));
+        assertTrue(got.get(6).startsWith("error\t") && got.get(6).contains("% Invalid input"), got.get(6));
+        assertTrue(got.get(7).startsWith("words\t") && got.get(7).endsWith("\tshow"), got.get(7));
         RemoteCli c = RemoteCli.connect(sock, false);
         assertTrue(run(c, "show vlan brief").contains("default"));
         c.close();

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import swsh.core.ConfigStore;
 import swsh.daemon.Daemon;
-import swsh.daemon.RemoteCli;
+import swsh.client.RemoteCli;
 import swsh.shell.Replay;
 
 /**
@@ -205,16 +205,16 @@ class HostileClientsTest {
                 s.connect(path)
                 s.settimeout(20)
                 try:
-                    s.sendall(b'{"tty":true,"from":""}\\n')
+                    s.sendall(b'hello\\t1\\t\\n')
                 except OSError:
                     pass
                 line = s.makefile('rb').readline()
                 ms = (time.monotonic() - t0) * 1000
-                if b'"refused"' in line:
-                    refused.append(json.loads(line)["refused"])
+                if line.startswith(b'refused\\t'):
+                    refused.append(line.decode().rstrip('\\n').split('\\t')[1])
                     lat.append(ms)
                     s.close()
-                elif b'"prompt"' in line:
+                elif line.startswith(b'state\\t'):
                     held.append(s)
                 else:
                     print("ODD", line, flush=True)
@@ -230,7 +230,7 @@ class HostileClientsTest {
             import socket, sys
             s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
             s.connect(sys.argv[1])
-            s.sendall(b'{"tty":true,"from":""}\\n')
+            s.sendall(b'hello\\t1\\t\\n')
             print(s.makefile('rb').readline().decode().strip())
             """;
 
@@ -249,7 +249,7 @@ class HostileClientsTest {
 
             // the real client, as that user, says so and fails
             LiveKernel.Result r = LiveKernel.exec(asHostile(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-cp", classpath, "swsh.Main", "--run-dir", RUN.toString(),
+                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-cp", classpath, "swsh.Launch", "--run-dir", RUN.toString(),
                     "-c", "show privilege"), null);
             assertEquals(1, r.status(), r.out() + r.err());
             assertEquals("% swshd: too many sessions for user " + USER + " (16); close one and try again", r.err().strip());
@@ -267,25 +267,25 @@ class HostileClientsTest {
         }
         // the slots come back as swshd notices the closed connections
         String prompt = "";
-        for (int i = 0; i < 50 && !prompt.contains("prompt"); i++) {
+        for (int i = 0; i < 50 && !prompt.startsWith("state\t"); i++) {
             prompt = hostilePython(ONE_SESSION, sock.toString()).out();
-            if (!prompt.contains("prompt")) Thread.sleep(100);
+            if (!prompt.startsWith("state\t")) Thread.sleep(100);
         }
-        assertTrue(prompt.contains("\"prompt\":\"sw-hostile>\""), prompt);
+        assertTrue(prompt.startsWith("state\tsw-hostile>\t"), prompt);
         LiveKernel.Result r = LiveKernel.exec(asHostile(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-cp", classpath, "swsh.Main", "--run-dir", RUN.toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-cp", classpath, "swsh.Launch", "--run-dir", RUN.toString(),
                 "-c", "show privilege"), null);
         assertEquals(0, r.status(), r.out() + r.err());
         assertTrue(r.out().contains("Current privilege level is 1"), r.out());
     }
 
     static final String LIAR = """
-            import socket, sys, json
+            import socket, sys
             socks = []
             for f in sys.argv[2:]:
                 s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
                 s.connect(sys.argv[1])
-                s.sendall((json.dumps({"tty": True, "from": f}) + "\\n").encode())
+                s.sendall(("hello\\t1\\t" + f.translate({92: '\\\\\\\\', 9: '\\\\t', 10: '\\\\n', 13: '\\\\r'}) + "\\n").encode())
                 s.makefile('rb').readline()
                 socks.append(s)
             print("CONNECTED", flush=True)
@@ -316,7 +316,7 @@ class HostileClientsTest {
             import socket, sys
             s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
             s.connect(sys.argv[1])
-            s.sendall(b'{"tty":true,"from":""}\\n')
+            s.sendall(b'hello\\t1\\t\\n')
             s.makefile('rb').readline()
             sent, chunk = 0, b'x' * 65536
             try:
@@ -341,6 +341,6 @@ class HostileClientsTest {
         assertTrue(sent < 4L << 20, "cut off near the 1 MiB limit, not after " + sent + " bytes");
         assertTrue(after - before < 200_000, "RSS grew by " + (after - before) + " kB");
         assertTrue(root("configure terminal", "vlan 30", "end", "show vlan brief").contains("VLAN0030"));
-        assertTrue(hostilePython(ONE_SESSION, sock.toString()).out().contains("prompt"), "the user gets a new session");
+        assertTrue(hostilePython(ONE_SESSION, sock.toString()).out().startsWith("state\t"), "the user gets a new session");
     }
 }

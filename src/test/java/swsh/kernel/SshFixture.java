@@ -38,7 +38,7 @@ final class SshFixture implements AutoCloseable {
 
         Path shell = DIR.resolve("swsh-login");
         Files.writeString(shell, "#!/bin/sh\nexec " + Path.of(System.getProperty("java.home"), "bin", "java")
-                + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp " + copyClasspath(DIR.resolve("cp")) + " swsh.Main --run-dir "
+                + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp " + copyClasspath(DIR.resolve("cp")) + " swsh.Launch --run-dir "
                 + DIR.resolve("run") + " \"$@\"\n");
         sh("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", DIR.resolve("hostkey").toString());
         sh("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", DIR.resolve("client").toString());
@@ -73,7 +73,7 @@ final class SshFixture implements AutoCloseable {
         t.start();
         Path sock = Daemon.socketIn(DIR.resolve("run"));
         for (int i = 0; i < 250; i++) {
-            swsh.daemon.RemoteCli probe = Files.exists(sock) ? swsh.daemon.RemoteCli.connect(sock, false) : null;
+            swsh.client.RemoteCli probe = Files.exists(sock) ? swsh.client.RemoteCli.connect(sock, false) : null;
             if (probe != null) {
                 probe.close();
                 break;

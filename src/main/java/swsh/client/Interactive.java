@@ -1,4 +1,4 @@
-package swsh.shell;
+package swsh.client;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,8 +16,6 @@ import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.utils.NonBlockingReader;
-
-import swsh.grammar.Grammar;
 
 /**
  * The interactive shell on a terminal: jline line editing (with the editing keys of the usual
@@ -37,6 +35,8 @@ public final class Interactive {
     private final LineReader reader;
     /** Set by Ctrl-Z while a line is read: the line is {@code end}. */
     private boolean ctrlZ;
+    /** Set when the first prompt is already on the screen, and the cursor after it. */
+    private boolean promptShown;
 
     public Interactive(Cli session, Terminal terminal) {
         this.session = session;
@@ -45,11 +45,7 @@ public final class Interactive {
         if (terminal.getWidth() < 10) terminal.setSize(new Size(80, Math.max(terminal.getHeight(), 24)));
         // Ctrl-Z is IOS's "end", not job control. The tty never echoes by itself: what is typed
         // while a command runs is queued and echoed once, by the line editor, at the next prompt.
-        Attributes attrs = terminal.getAttributes();
-        attrs.setControlChar(Attributes.ControlChar.VSUSP, 0);
-        attrs.setLocalFlag(Attributes.LocalFlag.ECHO, false);
-        attrs.setLocalFlag(Attributes.LocalFlag.ICANON, false);
-        terminal.setAttributes(attrs);
+        terminal.setAttributes(quiet(terminal.getAttributes()));
         DefaultParser parser = new DefaultParser();
         parser.setEscapeChars(new char[0]);
         parser.setQuoteChars(new char[0]);
@@ -95,6 +91,22 @@ public final class Interactive {
                 return "n";
             }
         });
+    }
+
+    /** The tty modes the shell reads in: Ctrl-Z is IOS's {@code end}, the tty neither echoes nor edits lines itself. */
+    static Attributes quiet(Attributes attrs) {
+        attrs.setControlChar(Attributes.ControlChar.VSUSP, 0);
+        attrs.setLocalFlag(Attributes.LocalFlag.ECHO, false);
+        attrs.setLocalFlag(Attributes.LocalFlag.ICANON, false);
+        return attrs;
+    }
+
+    /**
+     * Says that the session's first prompt was printed before this shell was made (the cursor is
+     * after it): the line editor draws it again over itself.
+     */
+    void promptShown() {
+        promptShown = true;
     }
 
     /**
@@ -187,19 +199,19 @@ public final class Interactive {
     /** {@code ?}: prints the line with the {@code ?}, the help, then the prompt and line again. */
     private boolean help() {
         String line = reader.getBuffer().upToCursor();
-        List<Grammar.Help> h = session.help(line);
+        List<Cli.Help> h = session.help(line);
         StringBuilder sb = new StringBuilder();
         sb.append(session.prompt()).append(line).append("?\n");
         if (h == null || h.isEmpty()) {
             sb.append("% Unrecognized command\n");
         } else if (!line.isEmpty() && !Character.isWhitespace(line.charAt(line.length() - 1))) {
             StringBuilder words = new StringBuilder();
-            for (Grammar.Help x : h) words.append(x.word()).append("  ");
+            for (Cli.Help x : h) words.append(x.word()).append("  ");
             sb.append(words.toString().stripTrailing()).append("\n");
         } else {
             int w = 0;
-            for (Grammar.Help x : h) w = Math.max(w, x.word().length());
-            for (Grammar.Help x : h) {
+            for (Cli.Help x : h) w = Math.max(w, x.word().length());
+            for (Cli.Help x : h) {
                 sb.append("  ").append(String.format("%-" + Math.max(w + 2, 12) + "s", x.word())).append(x.help());
                 sb.append('\n');
             }
@@ -243,6 +255,11 @@ public final class Interactive {
         while (!session.ended()) {
             String line;
             String prompt = session.prompt();
+            if (promptShown) {
+                promptShown = false;
+                out.print('\r');
+                out.flush();
+            }
             try {
                 line = read(prompt, false);
             } catch (UserInterruptException e) {
@@ -252,8 +269,8 @@ public final class Interactive {
             }
             try {
                 page(session.execute(line), out);
-            } catch (CliException e) {
-                out.println(Replay.format(prompt, e));
+            } catch (CliError e) {
+                out.println(Script.format(prompt, e));
                 if (e.caret >= 0) out.println();
             }
             out.flush();

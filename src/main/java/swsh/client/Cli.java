@@ -1,18 +1,19 @@
-package swsh.shell;
+package swsh.client;
 
 import java.util.List;
 
-import swsh.grammar.Grammar;
-
 /**
- * One CLI session as the front ends (terminal, scripts) see it: in this process
- * ({@link Session}) or in swshd ({@link swsh.daemon.RemoteCli}).
+ * One CLI session as the front ends (terminal, scripts) see it: in swshd ({@link RemoteCli}), or
+ * in this process (swsh.shell.Session, for {@code --local} and {@code --dry-run}).
  */
 public interface Cli {
     /** Answers a question; {@code secret} answers are not echoed. */
     interface Asker {
         String ask(String prompt, boolean secret);
     }
+
+    /** One line of {@code ?} help: a keyword ({@code literal}) or a placeholder such as WORD, and what it is. */
+    record Help(String word, String help, boolean literal) {}
 
     String prompt();
 
@@ -22,7 +23,7 @@ public interface Cli {
     String execute(String line);
 
     /** {@code ?} for a partly typed line; null when nothing can follow. */
-    List<Grammar.Help> help(String line);
+    List<Help> help(String line);
 
     /** TAB completions of the last word of a partly typed line. */
     List<String> complete(String line);
