@@ -87,7 +87,7 @@ public final class Daemon {
                     admit(c);
                 } catch (Exception | Error e) {
                     // EMFILE and the like: say so once, wait a little (growing to 1 s), and go on
-                    if (failures++ == 0) log("cannot accept a connection: " + e + "; retrying");
+                    if (failures++ == 0) log("cannot accept a connection: " + why(e) + "; retrying");
                     backoff = Math.min(1000, Math.max(50, backoff * 2));
                     try {
                         Thread.sleep(backoff);
@@ -201,7 +201,7 @@ public final class Daemon {
         } catch (IOException e) {
             // the client went away; its session is closed
         } catch (RuntimeException e) {
-            log("session on " + who + " ended by an internal error: " + e);
+            log("session on " + who + " ended by an internal error: " + why(e));
         }
     }
 
@@ -257,5 +257,11 @@ public final class Daemon {
         m[4] = Integer.toString(s.length());
         System.arraycopy(body, 0, m, 5, body.length);
         return m;
+    }
+
+    /** A failure in words for the log: its message, not the Java class it was thrown as. */
+    private static String why(Throwable e) {
+        if (e instanceof java.io.IOException io) return swsh.core.IoErrors.reason(io);
+        return e.getMessage() == null ? "no detail" : e.getMessage();
     }
 }
