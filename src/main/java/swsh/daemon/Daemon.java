@@ -259,9 +259,12 @@ public final class Daemon {
         return m;
     }
 
-    /** A failure in words for the log: its message, not the Java class it was thrown as. */
+    /**
+     * A failure in words for the log: its message, not the Java class it was thrown as. It loads
+     * no class: out of descriptors, the JVM cannot open a class file either.
+     */
     private static String why(Throwable e) {
-        if (e instanceof java.io.IOException io) return swsh.core.IoErrors.reason(io);
-        return e.getMessage() == null ? "no detail" : e.getMessage();
+        String m = e.getMessage();
+        return m == null || m.isEmpty() ? "no detail" : m;
     }
 }
