@@ -97,7 +97,7 @@ class LiveKernelParseTest {
 
     @Test
     void everyCounterOfStats64IsRead() {
-        Map<String, State.Link> links = LiveKernel.links(SAMPLE);
+        Map<String, State.Link> links = KernelJson.links(SAMPLE);
         assertEquals(List.of("eth0", "eth1", "lo", "swbr0", "swbr0.10"), List.copyOf(links.keySet()));
         assertEquals(new State.Stats(987654321012L, 7654321, 17, 5, 4321, 2, 9, 1, 3, 2,
                 123456789, 654321, 4, 6, 1, 3, 7, 8), links.get("eth0").stats());
@@ -112,13 +112,13 @@ class LiveKernelParseTest {
 
     @Test
     void oneDashSOutputLacksTheDetailedErrorsWhichReadAsZero() {
-        State.Stats br = LiveKernel.links(SAMPLE).get("swbr0").stats();
+        State.Stats br = KernelJson.links(SAMPLE).get("swbr0").stats();
         assertEquals(new State.Stats(420, 6, 0, 0, 2, 0, 0, 0, 0, 0, 2406, 21, 0, 0, 0, 0, 0, 0), br);
     }
 
     @Test
     void hardwareAndTheRestOfTheLink() {
-        Map<String, State.Link> links = LiveKernel.links(SAMPLE);
+        Map<String, State.Link> links = KernelJson.links(SAMPLE);
         State.Link eth0 = links.get("eth0"), eth1 = links.get("eth1"), svi = links.get("swbr0.10");
         assertEquals(new State.Hardware("ether", 1000, "fq_codel", null, null), eth0.hw());
         assertEquals("loopback", links.get("lo").hw().linkType());
@@ -137,14 +137,14 @@ class LiveKernelParseTest {
 
     @Test
     void speedAndDuplexOnlyForPhysicalNicsWithCarrier() {
-        Map<String, State.Link> links = LiveKernel.links(SAMPLE);
+        Map<String, State.Link> links = KernelJson.links(SAMPLE);
         assertTrue(LiveKernel.hasMode(links.get("eth0")));
         for (String veth : List.of("eth1", "lo", "swbr0", "swbr0.10")) assertFalse(LiveKernel.hasMode(links.get(veth)), veth);
     }
 
     @Test
     void sysfsOfTheSwitchNamespaceAsGrepPrintsIt() {
-        State.Link eth0 = LiveKernel.links(SAMPLE).get("eth0");
+        State.Link eth0 = KernelJson.links(SAMPLE).get("eth0");
         assertEquals(List.of("ip", "netns", "exec", "sw", "grep", "-sH", ".", "/sys/class/net/eth0/speed"),
                 LiveKernel.grepArgv("sw", List.of("/sys/class/net/eth0/speed")));
         Map<String, String> files = LiveKernel.grepped("""
@@ -176,7 +176,7 @@ class LiveKernelParseTest {
         List<State.Fdb> out = new java.util.ArrayList<>();
         try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.databind.ObjectMapper().createParser(json)) {
             p.nextToken();
-            LiveKernel.fdbEntries(p, dev, "swbr0", out::add);
+            KernelJson.fdbEntries(p, dev, "swbr0", out::add);
         }
         return out;
     }
@@ -209,7 +209,7 @@ class LiveKernelParseTest {
                  {"ifname":"eth9","vlans":[{"vlan":7}]},
                  {"ifname":"gone","vlans":[{"vlan":7}]}]
                 """;
-        Map<String, List<State.VlanEntry>> v = LiveKernel.vlans(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json), links, "swbr0");
+        Map<String, List<State.VlanEntry>> v = KernelJson.vlans(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json), links, "swbr0");
         assertEquals(List.of("eth1", "eth5", "swbr0"), List.copyOf(v.keySet()));
         assertEquals(List.of(new State.VlanEntry(10, true, true)), v.get("eth1"));
         assertEquals(List.of(new State.VlanEntry(2, false, false), new State.VlanEntry(3, false, false),
