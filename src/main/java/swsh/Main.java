@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.UnmatchedArgumentException;
+import swsh.client.Script;
 import swsh.kernel.FakeKernel;
 import swsh.kernel.Kernel;
 import swsh.kernel.KernelException;
@@ -153,10 +154,10 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<String> lines = new ArrayList<>();
-        for (String c : commands) lines.addAll(ConfigStore.lines(c));
+        for (String c : commands) lines.addAll(Script.lines(c));
         if (file != null) {
             try {
-                lines.addAll(ConfigStore.lines(ConfigStore.readText(file)));
+                lines.addAll(Script.lines(ConfigStore.readText(file)));
             } catch (IOException e) {
                 System.err.println("% Cannot open " + file + ": " + IoErrors.reason(e));
                 return 1;

@@ -11,7 +11,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import swsh.core.ConfigStore;
 import swsh.shell.CliException;
 import swsh.shell.Replay;
 import swsh.shell.Session;
@@ -74,8 +73,8 @@ class BootTest {
 
     @Test
     void onlyCrAndLfEndALine() {
-        assertEquals(List.of("description a\u2028b", "shutdown"), ConfigStore.lines("description a\u2028b\r\nshutdown\n"));
-        assertEquals(List.of("a", "b", "c"), ConfigStore.lines("a\rb\nc"));
+        assertEquals(List.of("description a\u2028b", "shutdown"), swsh.client.Script.lines("description a\u2028b\r\nshutdown\n"));
+        assertEquals(List.of("a", "b", "c"), swsh.client.Script.lines("a\rb\nc"));
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.List;
 public final class Script {
     private Script() {}
 
-    /** Lines of a script text: only CR, LF and CRLF end a line (as swsh.core.ConfigStore.lines). */
+    /** Lines of a script or config text: only CR, LF and CRLF end a line (not U+2028 or U+0085). */
     public static List<String> lines(String text) {
         return List.of(text.split("\r\n|\r|\n"));
     }

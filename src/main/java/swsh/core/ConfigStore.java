@@ -134,10 +134,6 @@ public final class ConfigStore {
         return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     }
 
-    /** Lines of a config or script text: only CR, LF and CRLF end a line (not U+2028 or U+0085). */
-    public static List<String> lines(String text) {
-        return List.of(text.split("\r\n|\r|\n"));
-    }
 
     public void saveStartup(String text) throws IOException {
         writeAtomically(startup(), text);

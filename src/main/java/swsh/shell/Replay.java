@@ -6,7 +6,6 @@ import java.util.List;
 
 import swsh.client.Cli;
 import swsh.client.Script;
-import swsh.core.ConfigStore;
 
 
 /**
@@ -49,7 +48,7 @@ public final class Replay {
         }
         MERGING.set(true);
         try {
-            List<String> lines = ConfigStore.lines(text);
+            List<String> lines = Script.lines(text);
             List<String> errors = new ArrayList<>();
             Session s = new Session(sw, true);
             try {
