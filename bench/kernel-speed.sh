@@ -16,8 +16,10 @@ if [ "${1:-}" = "--at" ]; then
   cp src/test/java/swsh/kernel/SpeedBench.java "$dir/src/test/java/swsh/kernel/"
 fi
 cd "$dir"
-mvn -B -q -o test-compile
+mvn -B -q -o -DskipTests package
 mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null
+sh "$root/bench/fetch-ifupdown2.sh" >/dev/null || echo "kernel-speed: ifupdown2 not fetched; its row is skipped" >&2
+[ "$dir" = "$root" ] || cp -r "$root/target/ifupdown2" "$dir/target/" 2>/dev/null || true
 status=0
 sh src/main/resources/swsh/lab/uml-run.sh target/uml-bench "$(readlink -f "$(command -v java)")" -Xmx768m \
   -cp "target/test-classes:target/classes:$(cat target/cp.txt)" swsh.kernel.SpeedBench "$@" || status=$?

@@ -78,6 +78,15 @@ public final class SpeedBench {
             return ms;
         });
         rows.add(row("(a) boot, replay in a running JVM (swshd)", bootMerge, floorBoot));
+        if (IfupdownBench.available()) {
+            double ifu = median(3, () -> {
+                unboot(sw);
+                return IfupdownBench.bootMs(NS);
+            });
+            rows.add(row("(a) boot, Debian's ifupdown2 'ifup -a', same switch", ifu, floorBoot));
+        } else {
+            rows.add(new String[] {"(no target/ifupdown2: bench/fetch-ifupdown2.sh failed; ifupdown2 row skipped)", "", "", ""});
+        }
 
         // (b) one change on the booted switch, in a running session
         Net.Switch live = new Net.Switch(NS);
@@ -103,11 +112,99 @@ public final class SpeedBench {
         });
         rows.add(new String[] {"'show mac address-table count', " + macs + " MACs", fmt(count), "", ""});
 
+        double[] show = DaemonBench.interleaved(5, () -> {
+            long t1 = System.nanoTime();
+            String out = s.execute("show mac address-table");
+            if (!out.contains("Total Mac Addresses for this criterion: " + macs)) throw new IllegalStateException(out.lines().limit(8).toList().toString());
+            return (System.nanoTime() - t1) / 1e6;
+        }, () -> process("bridge", "-n", NS, "fdb", "show", "br", "swbr0"));
+        rows.add(row("(d) 'show mac address-table', " + macs + " MACs, in swshd", show[0], show[1]));
+        double hello = median(3, () -> process(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-version"));
+        rows.add(new String[] {"bare JVM start here ('java -version')", fmt(hello), "", ""});
+        close(live);
+        if (DaemonBench.available()) {
+            daemonRows(config, macs, rows);
+        } else {
+            rows.add(new String[] {"(no ./swshd and target/swsh.jar: swshd rows skipped)", "", "", ""});
+        }
+
         System.out.println();
         System.out.println("swsh speed, " + LocalDate.now() + ", user-mode Linux (kernel " + uname() + "), "
                 + Runtime.getRuntime().availableProcessors() + " CPU(s); medians");
         System.out.printf("%-52s %12s %12s %8s%n", "what", "swsh", "floor", "ratio");
         for (String[] r : rows) System.out.printf("%-52s %12s %12s %8s%n", (Object[]) r);
+    }
+
+    /**
+     * swshd as the service runs it ({@code ./swshd}, driven by {@code ./swsh}): its memory with MACS MACs, the
+     * client's {@code show mac address-table}, then a switch of 48 trunks carrying every VLAN (4094): boot,
+     * memory, and one change against one {@code bridge -batch}.
+     */
+    static void daemonRows(String config, int macs, List<String[]> rows) throws Exception {
+        try (DaemonBench d = DaemonBench.start(NS, config)) {
+            long rss = d.memKb("VmRSS");
+            double version = median(3, () -> d.timed("show version"));
+            double show = median(3, () -> d.timed("show mac address-table"));
+            rows.add(new String[] {"(d) the same through ./swsh -c (client JVM included)", fmt(show), fmt(version), "(show version)"});
+            rows.add(new String[] {"    swshd RSS before / peak after it", DaemonBench.mb(rss), DaemonBench.mb(d.memKb("VmHWM")), "+"
+                    + DaemonBench.mb(d.memKb("VmHWM") - rss)});
+        }
+        Net.Switch sw = new Net.Switch(NS);
+        unboot(sw);
+        String all = allVlans();
+        double floorBoot = median(3, () -> {
+            unboot(sw);
+            long t0 = System.nanoTime();
+            batch("ip", NS, floorIp());
+            StringBuilder b = new StringBuilder();
+            for (int i = 1; i <= PORTS; i++) b.append("vlan add dev eth").append(i).append(" vid 2-4094\n");
+            batch("bridge", NS, b.toString());
+            return (System.nanoTime() - t0) / 1e6;
+        });
+        unboot(sw);
+        long t0 = System.nanoTime();
+        try (DaemonBench d = DaemonBench.start(NS, all)) {
+            double boot = (System.nanoTime() - t0) / 1e6;
+            rows.add(row("(e) 48 trunks x 4094 VLANs: swshd boot (JVM included)", boot, floorBoot));
+            rows.add(new String[] {"    swshd RSS after boot / after one change", DaemonBench.mb(d.memKb("VmRSS")),
+                    fmt(d.timed("configure terminal", "interface eth1", "switchport trunk allowed vlan remove 100", "end")), ""});
+            rows.add(new String[] {"    swshd RSS after it, peak", DaemonBench.mb(d.memKb("VmRSS")), DaemonBench.mb(d.memKb("VmHWM")), ""});
+        }
+        Net.Switch live = new Net.Switch(NS);
+        Replay.Result r = Replay.merge(live.shell, all);
+        if (!r.errors().isEmpty()) throw new IllegalStateException("replay failed: " + r.errors());
+        Session s = new Session(live.shell, true);
+        s.execute("configure terminal");
+        s.execute("interface eth1");
+        double[] change = DaemonBench.interleaved(CHANGES, () -> {
+            long t1 = System.nanoTime();
+            s.execute("switchport trunk allowed vlan remove 100");
+            s.execute("switchport trunk allowed vlan add 100");
+            return (System.nanoTime() - t1) / 2e6;
+        }, () -> {
+            long t1 = System.nanoTime();
+            batch("bridge", NS, "vlan del dev eth1 vid 100\n");
+            batch("bridge", NS, "vlan add dev eth1 vid 100\n");
+            return (System.nanoTime() - t1) / 2e6;
+        });
+        rows.add(row("(e) one 'switchport trunk allowed vlan' change, in swshd", change[0], change[1]));
+        close(live);
+    }
+
+    /** 48 trunks, each carrying VLANs 1-4094 (all of them exist). */
+    static String allVlans() {
+        StringBuilder c = new StringBuilder("vlan 2-4094\n!\n");
+        for (int i = 1; i <= PORTS; i++) c.append("interface eth").append(i).append("\n switchport mode trunk\n!\n");
+        return c.append("end\n").toString();
+    }
+
+    /** Wall time of one process, its output read. */
+    static double process(String... argv) {
+        long t0 = System.nanoTime();
+        LiveKernel.Result r = LiveKernel.exec(List.of(argv), null);
+        if (r.status() != 0) throw new IllegalStateException(argv[0] + " failed: " + r.err());
+        return (System.nanoTime() - t0) / 1e6;
     }
 
     /** Ends what a switch's kernel keeps running (versions without such a thing keep nothing). */
