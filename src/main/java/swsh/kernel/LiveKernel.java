@@ -12,7 +12,6 @@ import java.util.TreeMap;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -24,9 +23,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The Linux kernel through iproute2, optionally inside a network namespace, kept resident: the state is
  * read once (links with details, addresses and counters from {@code ip -s -s -j -d addr show}, VLANs from
- * {@code bridge -j vlan show}) and read again only after something changed, as told by a {@link Monitor}
- * of link and address events, or by this kernel's own changes. Reads and changes go through two
- * iproute2 programs kept open in batch mode ({@link BatchPipe}), so neither starts a process: a plan's
+ * {@code bridge -j vlan show}) and afterwards only what changed, as told by a {@link Monitor} of link and
+ * address events and by this kernel's own changes ({@link Dirty}): the devices named, one by one, or all
+ * when many changed or the change reshaped the switch. Reads and changes go through iproute2 programs
+ * kept open in batch mode ({@link BatchPipe}), so neither starts a process: a plan's
  * run of same-tool ops is one batch (the lines rendered by {@link BatchText}). The FDB is not resident:
  * {@link #fdb} streams it from the kernel when asked. Errors are {@link KernelException}s.
  */
@@ -38,9 +38,12 @@ public final class LiveKernel implements Kernel {
     private final String bridge;
     private final String netns;
     private final AtomicLong processes = new AtomicLong();
-    private final AtomicBoolean changed = new AtomicBoolean(true);
+    /** What changed since the state was read: the devices named by events and own changes, or all. */
+    private final Dirty dirty = new Dirty();
     private final BatchPipe ip;
     private final BatchPipe br;
+    /** {@code bridge vlan show dev D} only (the same filter keyword each time). */
+    private final BatchPipe devVlans;
     /** {@code bridge fdb show br B brport P state static} only: bridge keeps a show's filters for the next. */
     private final BatchPipe statics;
     private final Monitor monitor;
@@ -49,6 +52,7 @@ public final class LiveKernel implements Kernel {
     /** When a monitor was last started (0: never). */
     private long monitorTried;
     private final AtomicLong fullReads = new AtomicLong();
+    private final AtomicLong deviceReads = new AtomicLong();
     private State state;
     private final Map<String, ModeCache> modes = new TreeMap<>();
 
@@ -60,7 +64,8 @@ public final class LiveKernel implements Kernel {
         // no filtered show goes to br (its filters would stay for the next show), so its marker is a link show
         br = new BatchPipe("bridge", argv("bridge", "-j", "-batch", "-"), "link show dev lo", started);
         statics = new BatchPipe("bridge", argv("bridge", "-j", "-batch", "-"), "link show dev lo", started);
-        monitor = new Monitor(argv("ip", "-o", "monitor", "link", "address"), () -> changed.set(true), started);
+        devVlans = new BatchPipe("bridge", argv("bridge", "-j", "-batch", "-"), "link show dev lo", started);
+        monitor = new Monitor(argv("ip", "-o", "monitor", "link", "address"), dirty::event, started);
     }
 
     @Override
@@ -68,9 +73,14 @@ public final class LiveKernel implements Kernel {
         return bridge;
     }
 
-    /** How many times this kernel has read the links and VLANs in full (once, then once per change seen). */
+    /** How many times this kernel has read the links and VLANs in full (once, then when many devices changed). */
     public long fullReads() {
         return fullReads.get();
+    }
+
+    /** How many times this kernel has read single devices again after they changed. */
+    public long deviceReads() {
+        return deviceReads.get();
     }
 
     /** How many processes this kernel has started so far (the kept-open programs, restarts, fallbacks). */
@@ -120,19 +130,23 @@ public final class LiveKernel implements Kernel {
         }
     }
 
-    /** The resident state, read again first when something changed since (or when no monitor follows). */
+    /**
+     * The resident state, with what changed since read again first: the devices events named (and this
+     * kernel's own changes touched) one by one, or everything when that is quicker or not known.
+     */
     @Override
     public synchronized State read() {
         watch();
-        boolean stale = changed.getAndSet(false);
-        if (state == null || stale || !watched) refresh();
+        java.util.Set<String> devs = dirty.take();
+        if (state == null || devs == null || !watched) refresh();
+        else if (!devs.isEmpty()) refreshDevices(devs);
         return state;
     }
 
     @Override
     public synchronized State readCounters() {
         watch();
-        changed.set(false);
+        dirty.take();
         refresh();
         return state;
     }
@@ -147,8 +161,9 @@ public final class LiveKernel implements Kernel {
         watched = monitor.start(() -> {
             ip.start(); // while the monitor joins its groups
             br.start();
+            devVlans.start();
         });
-        changed.set(true);
+        dirty.all();
     }
 
     /** Reads links and VLANs in full; a failure leaves the state marked changed, to be read again. */
@@ -166,11 +181,45 @@ public final class LiveKernel implements Kernel {
             state = new State(Collections.unmodifiableMap(links), Collections.unmodifiableMap(vlans), List.of());
             Map<String, Integer> names = new HashMap<>();
             for (State.Link l : links.values()) names.put(l.name(), l.ifindex());
-            for (BatchPipe p : List.of(ip, br, statics)) p.names(names);
+            for (BatchPipe p : List.of(ip, br, statics, devVlans)) p.names(names);
         } catch (RuntimeException e) {
-            changed.set(true);
+            dirty.all();
             throw e;
         }
+    }
+
+    /**
+     * Reads again only the devices that changed (their links with {@code ip addr show dev D}, their VLANs
+     * with {@code bridge vlan show dev D}); falls back to a full read when one cannot be read (such as a
+     * device that is gone) or has a name a batch line cannot carry.
+     */
+    private void refreshDevices(java.util.Set<String> devs) {
+        deviceReads.incrementAndGet();
+        Map<String, State.Link> links = new TreeMap<>(state.links());
+        Map<String, List<State.VlanEntry>> vlans = new TreeMap<>(state.vlans());
+        devs = new java.util.TreeSet<>(devs);
+        // a port's events may come of the bridge's spanning tree (root, root port), of which the bridge tells none
+        if (links.containsKey(bridge)) devs.add(bridge);
+        try {
+            for (String dev : devs) {
+                if (!BatchText.safeName(dev)) throw new KernelException("unsafe name");
+                State.Link l = ip.show("addr show dev " + dev, p -> KernelJson.links((JsonNode) p.readValueAsTree())).get(dev);
+                if (l == null) throw new KernelException("no " + dev);
+                links.put(dev, l);
+            }
+            withModes(links);
+            for (String dev : devs) {
+                vlans.remove(dev);
+                State.Link l = links.get(dev);
+                if (bridge.equals(l.master()) || dev.equals(bridge)) {
+                    vlans.putAll(devVlans.show("vlan show dev " + dev, p -> KernelJson.vlans(p.readValueAsTree(), links, bridge)));
+                }
+            }
+        } catch (KernelException e) {
+            refresh();
+            return;
+        }
+        state = new State(Collections.unmodifiableMap(links), Collections.unmodifiableMap(vlans), List.of());
     }
 
 
@@ -319,7 +368,9 @@ public final class LiveKernel implements Kernel {
                 (batches.get(i).tool() == Op.Tool.IP ? ip : br).run(text.get(i));
             }
         } finally {
-            changed.set(true);
+            List<Op> ops = new ArrayList<>();
+            for (Plan.Batch b : batches) ops.addAll(b.ops());
+            dirty.touched(ops, bridge);
         }
     }
 
@@ -366,6 +417,7 @@ public final class LiveKernel implements Kernel {
         ip.close();
         br.close();
         statics.close();
+        devVlans.close();
         state = null;
         watched = false;
         monitorTried = 0;

@@ -17,19 +17,20 @@ import java.util.Set;
  * (iproute2 6.1 prints monitor events as text only, one line each with {@code -o}). Those groups carry
  * every change the resident state holds: links coming and going, their flags, MTU, alias and master,
  * bridge and port attributes, and the VLANs of the bridge and its ports (the bridge announces them as
- * link messages of its ports); learned MACs (neighbour messages) are not followed. Every line,
- * and every line on standard error (such as a receive buffer overrun: events were lost), calls
- * {@code changed}, as does the monitor's end.
+ * link messages of its ports); learned MACs (neighbour messages) are not followed. Every line goes
+ * to {@code changed}; a line on standard error (such as a receive buffer overrun: events were lost)
+ * and the monitor's end call it with null.
  */
 final class Monitor implements AutoCloseable {
     private static final long SUBSCRIBE_WAIT_MS = 3000;
 
     private final List<String> argv;
-    private final Runnable changed;
+    private final java.util.function.Consumer<String> changed;
     private final Runnable started;
     private volatile Process process;
 
-    Monitor(List<String> argv, Runnable changed, Runnable started) {
+    /** {@code changed} is given each event line, and null for anything else (standard error, the end). */
+    Monitor(List<String> argv, java.util.function.Consumer<String> changed, Runnable started) {
         this.argv = List.copyOf(argv);
         this.changed = changed;
         this.started = started;
@@ -57,8 +58,8 @@ final class Monitor implements AutoCloseable {
         started.run();
         Processes.add(p);
         process = p;
-        follow(p.getInputStream(), "swsh-monitor");
-        follow(p.getErrorStream(), "swsh-monitor-stderr");
+        follow(p.getInputStream(), "swsh-monitor", true);
+        follow(p.getErrorStream(), "swsh-monitor-stderr", false);
         meanwhile.run();
         long end = System.currentTimeMillis() + SUBSCRIBE_WAIT_MS;
         while (p.isAlive() && System.currentTimeMillis() < end) {
@@ -73,14 +74,14 @@ final class Monitor implements AutoCloseable {
         return false;
     }
 
-    private void follow(InputStream s, String name) {
+    private void follow(InputStream s, String name, boolean events) {
         Thread t = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(s, StandardCharsets.UTF_8))) {
-                while (r.readLine() != null) changed.run();
+                for (String line; (line = r.readLine()) != null; ) changed.accept(events ? line : null);
             } catch (IOException e) {
                 // the monitor ended
             }
-            changed.run();
+            changed.accept(null);
         }, name);
         t.setDaemon(true);
         t.start();

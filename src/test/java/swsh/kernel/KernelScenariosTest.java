@@ -347,16 +347,18 @@ class KernelScenariosTest {
         assertTrue(sw.run("show interfaces status").matches("(?s).*\\neth3 +connected .*"));
         Thread.sleep(1500); // the last carrier events of the ports swsh set up
         sw.run("show interfaces status");
-        long reads = sw.live.fullReads();
+        long reads = sw.live.fullReads(), deviceReads = sw.live.deviceReads();
         for (int i = 0; i < 3; i++) sw.run("show interfaces status", "show interfaces eth1 switchport");
         assertEquals(reads, sw.live.fullReads(), "no change, no read: the state stays resident");
+        assertEquals(deviceReads, sw.live.deviceReads(), "not even of one device");
         long started = sw.live.processStarts();
         sh("bridge", "-n", "sw", "vlan", "add", "dev", "eth2", "vid", "20");
         sh("ip", "-n", "sw", "link", "set", "eth3", "down");
         // the VLAN event came first: once eth3 shows down, the state has eth2's VLAN 20 too
         assertTrue(eventually(() -> sw.run("show interfaces status").matches("(?s).*\\neth3 +disabled .*")),
                 sw.run("show interfaces status"));
-        assertTrue(sw.live.fullReads() > reads, "read again once the events said so");
+        assertTrue(sw.live.deviceReads() > deviceReads, "read again once the events said so");
+        assertEquals(reads, sw.live.fullReads(), "only the devices the events named: eth2, eth3");
         sw.run("conf t", "vlan 30", "end");
         assertFalse(sh("bridge", "-n", "sw", "-j", "vlan", "show", "dev", "eth2").contains("\"vlan\":20"),
                 "the next change removed the VLAN added by hand: it was planned against the kernel as it is");
