@@ -51,6 +51,7 @@ class SweepTest {
             case "H.H.H" -> "0050.7966.68" + String.format("%02x", rnd.nextInt(256));
             case "A.B.C.D" -> rnd.nextBoolean() ? "255.255.255.0" : "10.1.2.3";
             case "A.B.C.D/nn" -> "10.0.0." + (1 + rnd.nextInt(200)) + "/24";
+            case "nvram:startup-config" -> d; // a file URL, as IOS spells it
             default -> Types.SOURCE_VLANS.equals(t.type().source()) ? List.of("10", "20-22", "5,7,9-11").get(rnd.nextInt(3))
                     : Types.SOURCE_INTERFACES.equals(t.type().source()) ? "eth" + (1 + rnd.nextInt(4))
                     : t.restOfLine() ? "a b c" : List.of("alpha", "core-1").get(rnd.nextInt(2));

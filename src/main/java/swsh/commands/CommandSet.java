@@ -13,6 +13,7 @@ import swsh.commands.stp.ShowSpanningTree;
 import swsh.commands.stp.StpCommands;
 import swsh.commands.svi.SviCommands;
 import swsh.commands.system.ExecCommands;
+import swsh.commands.system.ReplaceCommands;
 import swsh.commands.system.ShowSystem;
 import swsh.commands.system.SystemCommands;
 import swsh.commands.vlan.ShowVlan;
@@ -53,6 +54,7 @@ public final class CommandSet {
         Defs d = new Defs();
         if (withLab) LabCommands.define(d);
         ExecCommands.define(d);
+        ReplaceCommands.define(d);
         ShowSystem.define(d);
         ShowVlan.define(d);
         ShowInterfaces.define(d);

@@ -44,6 +44,15 @@ public interface Context {
     /** Replays config lines onto the running config as one transaction ({@code copy ... running-config}). */
     MergeResult merge(String text);
 
+    /**
+     * A whole config text read into a config of its own, from the factory defaults (nothing applied):
+     * what {@code configure replace} puts in place. Errors name their lines.
+     */
+    Parsed parse(String text);
+
+    /** A config read from a text, and the lines that failed. */
+    record Parsed(Config config, List<String> errors) {}
+
     // ---- modes
     Mode mode();
 

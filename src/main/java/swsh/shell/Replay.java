@@ -6,6 +6,7 @@ import java.util.List;
 
 import swsh.client.Cli;
 import swsh.client.Script;
+import swsh.model.Config;
 
 
 /**
@@ -72,6 +73,26 @@ public final class Replay {
                 each.close();
             }
         } finally {
+            MERGING.set(false);
+        }
+    }
+
+    /**
+     * Reads a whole config text into a config of its own, starting from the factory defaults, without
+     * touching the running config or the kernel; each failed line goes to {@code errors}.
+     */
+    public static Config parse(Switch sw, String text, List<String> errors) {
+        if (MERGING.get()) {
+            throw new CliException("% Error: a config being replayed cannot replace the running-config");
+        }
+        MERGING.set(true);
+        Session s = new Session(sw, true);
+        try {
+            s.beginTransaction(Config.empty(sw.engine.defaultHostname));
+            replay(s, Script.lines(text), errors);
+            return s.abandonTransaction();
+        } finally {
+            s.close();
             MERGING.set(false);
         }
     }

@@ -113,7 +113,19 @@ public final class Session implements Cli {
 
     /** Starts a transaction: edits collect in memory until {@link #commitTransaction()}. */
     public void beginTransaction() {
-        txn = sw.engine.running();
+        beginTransaction(sw.engine.running());
+    }
+
+    /** Starts a transaction on {@code base} instead of the running config. */
+    void beginTransaction(Config base) {
+        txn = base;
+    }
+
+    /** Ends a transaction without applying it; returns what it collected. */
+    Config abandonTransaction() {
+        Config c = txn;
+        txn = null;
+        return c;
     }
 
     public void commitTransaction() {
@@ -258,6 +270,12 @@ public final class Session implements Cli {
         public MergeResult merge(String text) {
             Replay.Result r = Replay.merge(sw, text);
             return new MergeResult(r.lines(), r.errors());
+        }
+
+        @Override
+        public Parsed parse(String text) {
+            List<String> errors = new ArrayList<>();
+            return new Parsed(Replay.parse(sw, text, errors), errors);
         }
 
         @Override

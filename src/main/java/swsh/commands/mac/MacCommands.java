@@ -5,6 +5,7 @@ import static swsh.commands.Modes.CONFIG;
 import java.util.ArrayList;
 import java.util.List;
 
+import swsh.commands.CommandException;
 import swsh.commands.Defs;
 import swsh.commands.Help;
 import swsh.commands.Interfaces;
@@ -35,6 +36,11 @@ public final class MacCommands {
                 "static keyword", "48 bit mac address", Help.VLAN_KEYWORD, "VLAN id of mac address", Help.INTERFACE_KEYWORD,
                 Help.IFNAME).bind(MAC, VLAN, IFACE)
                 .run((x, a) -> {
+                    // the kernel bridge keeps group addresses in its multicast database, never as FDB entries
+                    if ((Integer.parseInt(a.get(MAC).substring(0, 2), 16) & 1) != 0) {
+                        throw new CommandException("% Error: " + Types.ciscoMac(a.get(MAC))
+                                + " is a multicast or broadcast address; only unicast addresses can be static entries");
+                    }
                     StaticMac m = new StaticMac(a.get(MAC), a.get(VLAN), Interfaces.existing(x, a.get(IFACE), a.column(IFACE)));
                     x.edit(c -> {
                         List<StaticMac> l = new ArrayList<>(c.statics());
