@@ -113,7 +113,7 @@ class FuzzTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"USER", "EXEC", "CONFIG", "IF", "IF_RANGE", "VLAN"})
+    @ValueSource(strings = {"USER", "EXEC", "CONFIG", "IF", "IF_RANGE", "VLAN", "ARCHIVE"})
     void invalidInputIsRefusedCleanlyAndChangesNothing(String modeName) throws Exception {
         Mode mode = Modes.ALL.stream().filter(m -> m.name().equals(modeName)).findFirst().orElseThrow();
         long seed = SEED * 31 + Modes.ALL.indexOf(mode);

@@ -37,6 +37,7 @@ class SweepTest {
         if (m == Modes.IF) return SETUP_IF;
         if (m == Modes.IF_RANGE) return List.of("configure terminal", "interface range eth1 - 2");
         if (m == Modes.VLAN) return List.of("configure terminal", "vlan 10");
+        if (m == Modes.ARCHIVE) return List.of("configure terminal", "archive");
         return List.of();
     }
 
@@ -51,7 +52,8 @@ class SweepTest {
             case "H.H.H" -> "0050.7966.68" + String.format("%02x", rnd.nextInt(256));
             case "A.B.C.D" -> rnd.nextBoolean() ? "255.255.255.0" : "10.1.2.3";
             case "A.B.C.D/nn" -> "10.0.0." + (1 + rnd.nextInt(200)) + "/24";
-            case "nvram:startup-config" -> d; // a file URL, as IOS spells it
+            case "URL" -> List.of("nvram:startup-config", "flash:archive/config-1").get(rnd.nextInt(2));
+            case "flash:NAME" -> "flash:archive/config";
             default -> Types.SOURCE_VLANS.equals(t.type().source()) ? List.of("10", "20-22", "5,7,9-11").get(rnd.nextInt(3))
                     : Types.SOURCE_INTERFACES.equals(t.type().source()) ? "eth" + (1 + rnd.nextInt(4))
                     : t.restOfLine() ? "a b c" : List.of("alpha", "core-1").get(rnd.nextInt(2));

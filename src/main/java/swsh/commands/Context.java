@@ -89,6 +89,12 @@ public interface Context {
     /** The recent log buffer ({@code show logging}). */
     List<String> log();
 
+    /** Writes a message ({@code %FACILITY-SEVERITY-MNEMONIC: text}) to the switch's log. */
+    void logEvent(String message);
+
+    /** The name of the session's user. */
+    String userName();
+
     // ---- output
     void println(String s);
 

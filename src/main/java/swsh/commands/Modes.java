@@ -14,12 +14,13 @@ public final class Modes {
     public static final Mode IF = new Mode("IF", "(config-if)#", CONFIG, "Interface configuration", true);
     public static final Mode IF_RANGE = new Mode("IF_RANGE", "(config-if-range)#", CONFIG, "Interface range configuration", true);
     public static final Mode VLAN = new Mode("VLAN", "(config-vlan)#", CONFIG, "VLAN configuration", true);
+    public static final Mode ARCHIVE = new Mode("ARCHIVE", "(config-archive)#", CONFIG, "Archive configuration", true);
 
-    public static final List<Mode> ALL = List.of(USER, EXEC, CONFIG, IF, IF_RANGE, VLAN);
+    public static final List<Mode> ALL = List.of(USER, EXEC, CONFIG, IF, IF_RANGE, VLAN, ARCHIVE);
     /** User and privileged EXEC. */
     public static final List<Mode> EXECS = List.of(USER, EXEC);
     /** Every configuration mode. */
-    public static final List<Mode> CONFIGS = List.of(CONFIG, IF, IF_RANGE, VLAN);
+    public static final List<Mode> CONFIGS = List.of(CONFIG, IF, IF_RANGE, VLAN, ARCHIVE);
     /** Interface modes: one interface or a range. */
     public static final List<Mode> PORT = List.of(IF, IF_RANGE);
 }

@@ -22,6 +22,8 @@ public final class Engine {
     public final Kernel kernel;
     public final ConfigStore store;
     public final String defaultHostname;
+    /** The revert timer ({@code configure terminal revert timer}). */
+    public final Rollback rollback = new Rollback(this);
     private final Function<Config, String> renderer;
     private Config running;
     private long stamp = -1;

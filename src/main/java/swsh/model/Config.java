@@ -19,7 +19,8 @@ public record Config(
         Stp stp,
         int agingTime,
         List<StaticMac> statics,
-        String enableSecret) {
+        String enableSecret,
+        Archive archive) {
 
     public static final int DEFAULT_AGING = 300;
 
@@ -34,33 +35,34 @@ public record Config(
         i.putAll(ifaces);
         ifaces = Collections.unmodifiableSortedMap(i);
         statics = List.copyOf(statics);
+        if (archive == null) archive = Archive.NONE; // a model saved before the archive existed
     }
 
     public static Config empty(String hostname) {
-        return new Config(hostname, new TreeMap<>(), new TreeMap<>(), Stp.DEFAULT, DEFAULT_AGING, List.of(), null);
+        return new Config(hostname, new TreeMap<>(), new TreeMap<>(), Stp.DEFAULT, DEFAULT_AGING, List.of(), null, Archive.NONE);
     }
 
     public Config withHostname(String h) {
-        return new Config(h, vlans, ifaces, stp, agingTime, statics, enableSecret);
+        return new Config(h, vlans, ifaces, stp, agingTime, statics, enableSecret, archive);
     }
 
     public Config withVlan(Vlan v) {
         TreeMap<Integer, Vlan> m = new TreeMap<>(vlans);
         m.put(v.id(), v);
-        return new Config(hostname, m, ifaces, stp, agingTime, statics, enableSecret);
+        return new Config(hostname, m, ifaces, stp, agingTime, statics, enableSecret, archive);
     }
 
     public Config withoutVlan(int id) {
         TreeMap<Integer, Vlan> m = new TreeMap<>(vlans);
         m.remove(id);
-        return new Config(hostname, m, ifaces, stp, agingTime, statics, enableSecret);
+        return new Config(hostname, m, ifaces, stp, agingTime, statics, enableSecret, archive);
     }
 
     public Config withIface(Iface i) {
         TreeMap<String, Iface> m = new TreeMap<>(IFACE_ORDER);
         m.putAll(ifaces);
         m.put(i.name(), i);
-        return new Config(hostname, vlans, m, stp, agingTime, statics, enableSecret);
+        return new Config(hostname, vlans, m, stp, agingTime, statics, enableSecret, archive);
     }
 
     public Config withoutIface(String name) {
@@ -69,7 +71,7 @@ public record Config(
         m.remove(name);
         List<StaticMac> s = new ArrayList<>(statics);
         s.removeIf(x -> x.iface().equals(name));
-        return new Config(hostname, vlans, m, stp, agingTime, s, enableSecret);
+        return new Config(hostname, vlans, m, stp, agingTime, s, enableSecret, archive);
     }
 
     /** Applies {@code f} to the named interface, creating its block first if needed. */
@@ -78,20 +80,24 @@ public record Config(
     }
 
     public Config withStp(Stp s) {
-        return new Config(hostname, vlans, ifaces, s, agingTime, statics, enableSecret);
+        return new Config(hostname, vlans, ifaces, s, agingTime, statics, enableSecret, archive);
     }
 
     public Config withAgingTime(int a) {
-        return new Config(hostname, vlans, ifaces, stp, a, statics, enableSecret);
+        return new Config(hostname, vlans, ifaces, stp, a, statics, enableSecret, archive);
     }
 
     public Config withStatics(List<StaticMac> s) {
-        return new Config(hostname, vlans, ifaces, stp, agingTime, s, enableSecret);
+        return new Config(hostname, vlans, ifaces, stp, agingTime, s, enableSecret, archive);
     }
 
     /** The enable secret as a PBKDF2 hash (see {@link Secret}), or null. */
     public Config withEnableSecret(String hash) {
-        return new Config(hostname, vlans, ifaces, stp, agingTime, statics, hash);
+        return new Config(hostname, vlans, ifaces, stp, agingTime, statics, hash, archive);
+    }
+
+    public Config withArchive(Archive a) {
+        return new Config(hostname, vlans, ifaces, stp, agingTime, statics, enableSecret, a);
     }
 
     public boolean hasVlan(int id) {

@@ -273,6 +273,16 @@ public final class Session implements Cli {
         }
 
         @Override
+        public void logEvent(String message) {
+            sw.audit.log(message);
+        }
+
+        @Override
+        public String userName() {
+            return user.name();
+        }
+
+        @Override
         public Parsed parse(String text) {
             List<String> errors = new ArrayList<>();
             return new Parsed(Replay.parse(sw, text, errors), errors);

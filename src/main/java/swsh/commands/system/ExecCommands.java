@@ -14,6 +14,8 @@ import swsh.commands.Context;
 import swsh.commands.Defs;
 import swsh.commands.Help;
 import swsh.commands.RunningConfig;
+import swsh.commands.safety.ArchiveCommands;
+import swsh.commands.safety.ConfigFiles;
 import swsh.grammar.Arg;
 import swsh.grammar.Mode;
 import swsh.grammar.ParamType;
@@ -56,7 +58,7 @@ public final class ExecCommands {
         d.cmd(EXEC, "copy startup-config running-config", Help.COPY,
                 "Copy from startup configuration", "Update (merge with) current system configuration")
                 .run((x, a) -> {
-                    String text = readStartup(x, "%Error opening nvram:/startup-config (No such file or directory)");
+                    String text = ConfigFiles.readStartup(x, "%Error opening nvram:/startup-config (No such file or directory)");
                     Context.MergeResult r = x.merge(text);
                     for (String e : r.errors()) x.println(e);
                     x.println(r.lines() + " lines merged into running-config");
@@ -88,14 +90,6 @@ public final class ExecCommands {
             throw new CommandException("% Error writing startup-config (" + swsh.core.IoErrors.reason(e) + ")");
         }
         x.println("[OK]");
-    }
-
-    /** The startup-config text; {@code missing} is the IOS message when there is none. */
-    public static String readStartup(Context x, String missing) {
-        try {
-            return x.engine().store.readStartup().orElseThrow(() -> new CommandException(missing));
-        } catch (IOException e) {
-            throw new CommandException("% Error reading startup-config (" + swsh.core.IoErrors.reason(e) + ")");
-        }
+        ArchiveCommands.afterWriteMemory(x);
     }
 }
