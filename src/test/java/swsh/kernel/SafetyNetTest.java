@@ -1,0 +1,158 @@
+package swsh.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static swsh.kernel.KernelScenariosTest.eventually;
+import static swsh.kernel.Net.ping;
+import static swsh.kernel.Net.sh;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import swsh.client.RemoteCli;
+import swsh.core.ConfigStore;
+import swsh.daemon.Daemon;
+import swsh.shell.Replay;
+
+/**
+ * The safety net on a real kernel through swshd: {@code configure replace} touches only the ports that
+ * differ (judged by the kernel's own link events and by traffic), and a revert timer puts the switch back
+ * after the client that armed it was killed. 24 ports: h1-h3 are hosts, the rest cabled to a peer namespace.
+ */
+@Tag("kernel")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SafetyNetTest {
+    static final String NS = "safesw";
+    static final int PORTS = 24;
+    static Path dir, run, sock;
+    static swsh.shell.Switch sw;
+
+    @BeforeAll
+    static void up() throws Exception {
+        Net.reset();
+        for (int i = 1; i <= 3; i++) Net.host("h" + i, NS, "eth" + i, "10.0.0." + i + "/24");
+        Net.ns("safepeers");
+        StringBuilder cables = new StringBuilder(), peersUp = new StringBuilder();
+        for (int i = 4; i <= PORTS; i++) {
+            cables.append("link add eth").append(i).append(" netns ").append(NS).append(" type veth peer name p").append(i).append('\n');
+            peersUp.append("link set p").append(i).append(" up\n");
+        }
+        assertEquals(0, LiveKernel.exec(List.of("ip", "-n", "safepeers", "-batch", "-"), cables.toString()).status());
+        assertEquals(0, LiveKernel.exec(List.of("ip", "-n", "safepeers", "-batch", "-"), peersUp.toString()).status());
+        dir = swsh.TempDirs.make("swsh-safety");
+        run = dir.resolve("run");
+        sw = swsh.shell.Switch.of(new LiveKernel("swbr0", NS), new ConfigStore(dir.resolve("etc"), run), "safe");
+        sock = Daemon.socketIn(run);
+        Thread t = new Thread(() -> {
+            try {
+                new Daemon(sw, sock).serve();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, "swshd-safety");
+        t.setDaemon(true);
+        t.start();
+        for (int i = 0; i < 100 && !Files.exists(sock); i++) Thread.sleep(50);
+        assertTrue(Files.exists(sock), "swshd did not start");
+        String out = cli("configure terminal", "vlan 10,20", "interface range eth1 - 12", "switchport access vlan 10",
+                "interface range eth13 - 24", "switchport access vlan 20", "end", "write memory");
+        assertTrue(out.contains("[OK]"), out);
+        Net.settle(NS);
+        assertTrue(ping("h1", "10.0.0.3"), "h1 and h3 share VLAN 10");
+    }
+
+    @AfterAll
+    static void down() {
+        Net.reset();
+    }
+
+    /** Lines through swshd's socket, as a script client runs them; output and errors. */
+    static String cli(String... lines) {
+        RemoteCli c = RemoteCli.connect(sock, false);
+        assertNotNull(c, "swshd answers");
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PrintStream p = new PrintStream(out, true, StandardCharsets.UTF_8);
+            Replay.run(c, List.of(lines), p, p);
+            return out.toString(StandardCharsets.UTF_8);
+        } finally {
+            c.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void configureReplaceTouchesOnlyThePortsThatDiffer() throws Exception {
+        cli("configure terminal", "interface eth3", "switchport access vlan 20", "interface eth20", "shutdown", "end");
+        assertTrue(eventually(() -> !ping("h1", "10.0.0.3")), "h3 moved away to VLAN 20");
+        Path events = dir.resolve("events.txt");
+        Process monitor = new ProcessBuilder("ip", "-n", NS, "-o", "monitor", "link").redirectErrorStream(true)
+                .redirectOutput(events.toFile()).start();
+        Thread.sleep(500); // the monitor joins its groups
+        String diff = cli("show archive config differences nvram:startup-config system:running-config");
+        assertTrue(diff.contains("interface eth3\n -switchport access vlan 10\n +switchport access vlan 20\n"), diff);
+        String out = cli("configure replace nvram:startup-config force");
+        assertTrue(out.contains("Rollback Done"), out);
+        Net.settle(NS);
+        Thread.sleep(1000);
+        monitor.destroy();
+        monitor.waitFor();
+        Set<String> touched = new TreeSet<>();
+        for (String line : Files.readAllLines(events)) {
+            String dev = Dirty.device(line);
+            if (dev != null) touched.add(dev);
+        }
+        touched.remove("swbr0");
+        assertEquals(Set.of("eth20", "eth3"), touched, "link events only on the ports that differed");
+        assertTrue(ping("h1", "10.0.0.3"), "h3 is back in VLAN 10");
+        assertTrue(sh("ip", "-n", NS, "link", "show", "eth20").contains(",UP"), "eth20 is up again");
+        assertTrue(cli("show archive config differences").contains("!No changes were found"));
+    }
+
+    @Test
+    @Order(2)
+    void aRevertTimerRollsBackAfterItsClientWasKilled() throws Exception {
+        sw.engine.rollback.minute(Duration.ofSeconds(10)); // a timer minute: long enough to see the change stand first
+        // an interactive client on a terminal (script(1) gives it one), killed with SIGKILL mid-session
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process client = new ProcessBuilder("script", "-qfec", java + " -cp " + System.getProperty("java.class.path")
+                + " swsh.Launch --run-dir " + run, "/dev/null").redirectErrorStream(true)
+                .redirectOutput(dir.resolve("client.out").toFile()).start();
+        try (OutputStream in = client.getOutputStream()) {
+            for (String l : List.of("enable", "configure terminal revert timer 1", "interface eth3", "switchport access vlan 20", "end")) {
+                in.write((l + "\r").getBytes(StandardCharsets.UTF_8));
+                in.flush();
+                Thread.sleep(300);
+            }
+            assertTrue(eventually(() -> !ping("h1", "10.0.0.3")), "the change took effect: "
+                    + Files.readString(dir.resolve("client.out")));
+            client.descendants().forEach(ProcessHandle::destroyForcibly);
+            client.destroyForcibly();
+        }
+        client.waitFor();
+        assertTrue(sw.engine.rollback.pending().isPresent(), "the timer outlives its client");
+        assertFalse(ping("h1", "10.0.0.3"), "not yet rolled back");
+        assertTrue(eventually(() -> ping("h1", "10.0.0.3")), "rolled back when the timer ran out");
+        assertEquals(10, sw.engine.running().ifaces().get("eth3").accessVlan());
+        assertTrue(sw.audit.recent().stream().anyMatch(l -> l.contains("%ARCHIVE_DIFF-5-ROLLBK_CNFMD_CHG_ROLLBACK_START")));
+    }
+}
