@@ -203,6 +203,7 @@ public final class Main implements Callable<Integer> {
                 // swshd always starts: a startup-config it cannot replay is reported, not fatal
                 System.err.println("% startup-config was not replayed: " + (e instanceof IOException io ? IoErrors.reason(io) : e.getMessage()));
             }
+            sw.engine.drift.watch(); // from now on, changes made behind swsh's back are drift
             new Daemon(sw, Daemon.socketIn(sw.engine.store.runDir)).serve();
             return 0;
         }

@@ -7,6 +7,7 @@ import swsh.commands.lab.LabCommands;
 import swsh.commands.mac.MacCommands;
 import swsh.commands.mac.ShowMac;
 import swsh.commands.safety.ArchiveCommands;
+import swsh.commands.safety.DriftCommands;
 import swsh.commands.safety.ReplaceCommands;
 import swsh.commands.safety.RevertCommands;
 import swsh.commands.port.InterfaceCommands;
@@ -65,6 +66,7 @@ public final class CommandSet {
         ShowMac.define(d);
         SystemCommands.define(d);
         ArchiveCommands.define(d);
+        DriftCommands.define(d);
         StpCommands.global(d);
         VlanCommands.define(d);
         InterfaceCommands.define(d);

@@ -24,6 +24,8 @@ public final class Engine {
     public final String defaultHostname;
     /** The revert timer ({@code configure terminal revert timer}). */
     public final Rollback rollback = new Rollback(this);
+    /** Drift between the kernel and the running config. */
+    public final Drift drift = new Drift(this);
     private final Function<Config, String> renderer;
     private Config running;
     private long stamp = -1;
@@ -34,6 +36,28 @@ public final class Engine {
         this.store = store;
         this.defaultHostname = defaultHostname;
         this.renderer = renderer;
+    }
+
+    /** Where the engine's log messages go (revert timer, drift): the switch's log. */
+    public void onLog(java.util.function.Consumer<String> log) {
+        rollback.onLog(log);
+        drift.onLog(log);
+    }
+
+    /** The plan that would put the kernel back to the running config: empty unless the kernel drifted. */
+    public synchronized Plan repairPlan() {
+        Config r = running();
+        return Planner.plan(r, r, kernel.forPlan(r, r), kernel.bridge());
+    }
+
+    /** Puts the kernel back to the running config. */
+    synchronized void restore() {
+        try (FileChannel lock = store.lock()) {
+            stamp = -1;
+            apply(running());
+        } catch (IOException e) {
+            throw new EngineException("% Error: cannot lock the running-config: " + IoErrors.reason(e));
+        }
     }
 
     /** The running config, including what other processes saved since we last looked. */
@@ -108,6 +132,8 @@ public final class Engine {
     private void apply(Config cfg) {
         State actual = kernel.forPlan(cfg, running);
         Plan plan = Planner.plan(cfg, running, actual, kernel.bridge());
+        // what the kernel lost behind swsh's back, which this plan puts back too: said, not silent
+        Plan repair = running == null || cfg.equals(running) ? Plan.EMPTY : Planner.plan(running, running, actual, kernel.bridge());
         try {
             kernel.apply(plan);
         } catch (KernelException e) {
@@ -122,6 +148,7 @@ public final class Engine {
             throw e;
         }
         save(cfg);
+        if (!repair.isEmpty()) drift.repaired(repair);
     }
 
     private void save(Config cfg) {

@@ -252,6 +252,10 @@ public final class FakeKernel implements Kernel {
             if (o.mac().equals("00:00:00:00:00:00") || (Integer.parseInt(o.mac().substring(0, 2), 16) & 1) != 0) {
                 throw refused(o, "Invalid argument");
             }
+            // nor for a VLAN the port is not in ("RTM_NEWNEIGH with unconfigured vlan")
+            if (vlans.getOrDefault(o.dev(), List.of()).stream().noneMatch(v -> v.id() == o.vlan())) {
+                throw refused(o, "Invalid argument");
+            }
             fdb.removeIf(f -> same(f, o.mac(), o.dev(), o.vlan()));
             fdb.add(new State.Fdb(o.mac(), o.dev(), o.vlan(), false, false));
             return null;

@@ -51,6 +51,12 @@ public interface Kernel extends AutoCloseable {
     /** Forgets the dynamically learned MACs of a port (optionally of one VLAN only). */
     void flushDynamic(String dev, Integer vlan);
 
+    /**
+     * Calls {@code r} (on a thread of the kernel view's own) whenever the kernel reports a change of links,
+     * addresses or VLANs, whoever made it; a kernel view that follows no events never calls it.
+     */
+    default void onChange(Runnable r) {}
+
     /** Name of the bridge this switch runs on. */
     String bridge();
 

@@ -40,6 +40,7 @@ public final class LiveKernel implements Kernel {
     private final AtomicLong processes = new AtomicLong();
     /** What changed since the state was read: the devices named by events and own changes, or all. */
     private final Dirty dirty = new Dirty();
+    private volatile Runnable listener;
     private final BatchPipe ip;
     private final BatchPipe br;
     /** {@code bridge vlan show dev D} only (the same filter keyword each time). */
@@ -67,12 +68,23 @@ public final class LiveKernel implements Kernel {
         br = new BatchPipe("bridge", argv("bridge", "-compressvlans", "-j", "-batch", "-"), "link show dev lo", started);
         statics = new BatchPipe("bridge", argv("bridge", "-j", "-batch", "-"), "link show dev lo", started);
         devVlans = new BatchPipe("bridge", argv("bridge", "-compressvlans", "-j", "-batch", "-"), "link show dev lo", started);
-        monitor = new Monitor(argv("ip", "-o", "monitor", "link", "address"), dirty::event, started);
+        monitor = new Monitor(argv("ip", "-o", "monitor", "link", "address"), line -> {
+            dirty.event(line);
+            Runnable l = listener;
+            if (l != null) l.run();
+        }, started);
     }
 
     @Override
     public String bridge() {
         return bridge;
+    }
+
+    /** Follows the events from now on (the monitor starts if it does not run yet); null stops telling. */
+    @Override
+    public synchronized void onChange(Runnable r) {
+        listener = r;
+        if (r != null) watch();
     }
 
     /** How many times this kernel has read the links and VLANs in full (once, then when many devices changed). */

@@ -20,7 +20,8 @@ public record Config(
         int agingTime,
         List<StaticMac> statics,
         String enableSecret,
-        Archive archive) {
+        Archive archive,
+        boolean driftRestore) {
 
     public static final int DEFAULT_AGING = 300;
 
@@ -39,30 +40,30 @@ public record Config(
     }
 
     public static Config empty(String hostname) {
-        return new Config(hostname, new TreeMap<>(), new TreeMap<>(), Stp.DEFAULT, DEFAULT_AGING, List.of(), null, Archive.NONE);
+        return new Config(hostname, new TreeMap<>(), new TreeMap<>(), Stp.DEFAULT, DEFAULT_AGING, List.of(), null, Archive.NONE, false);
     }
 
     public Config withHostname(String h) {
-        return new Config(h, vlans, ifaces, stp, agingTime, statics, enableSecret, archive);
+        return new Config(h, vlans, ifaces, stp, agingTime, statics, enableSecret, archive, driftRestore);
     }
 
     public Config withVlan(Vlan v) {
         TreeMap<Integer, Vlan> m = new TreeMap<>(vlans);
         m.put(v.id(), v);
-        return new Config(hostname, m, ifaces, stp, agingTime, statics, enableSecret, archive);
+        return new Config(hostname, m, ifaces, stp, agingTime, statics, enableSecret, archive, driftRestore);
     }
 
     public Config withoutVlan(int id) {
         TreeMap<Integer, Vlan> m = new TreeMap<>(vlans);
         m.remove(id);
-        return new Config(hostname, m, ifaces, stp, agingTime, statics, enableSecret, archive);
+        return new Config(hostname, m, ifaces, stp, agingTime, statics, enableSecret, archive, driftRestore);
     }
 
     public Config withIface(Iface i) {
         TreeMap<String, Iface> m = new TreeMap<>(IFACE_ORDER);
         m.putAll(ifaces);
         m.put(i.name(), i);
-        return new Config(hostname, vlans, m, stp, agingTime, statics, enableSecret, archive);
+        return new Config(hostname, vlans, m, stp, agingTime, statics, enableSecret, archive, driftRestore);
     }
 
     public Config withoutIface(String name) {
@@ -71,7 +72,7 @@ public record Config(
         m.remove(name);
         List<StaticMac> s = new ArrayList<>(statics);
         s.removeIf(x -> x.iface().equals(name));
-        return new Config(hostname, vlans, m, stp, agingTime, s, enableSecret, archive);
+        return new Config(hostname, vlans, m, stp, agingTime, s, enableSecret, archive, driftRestore);
     }
 
     /** Applies {@code f} to the named interface, creating its block first if needed. */
@@ -80,24 +81,29 @@ public record Config(
     }
 
     public Config withStp(Stp s) {
-        return new Config(hostname, vlans, ifaces, s, agingTime, statics, enableSecret, archive);
+        return new Config(hostname, vlans, ifaces, s, agingTime, statics, enableSecret, archive, driftRestore);
     }
 
     public Config withAgingTime(int a) {
-        return new Config(hostname, vlans, ifaces, stp, a, statics, enableSecret, archive);
+        return new Config(hostname, vlans, ifaces, stp, a, statics, enableSecret, archive, driftRestore);
     }
 
     public Config withStatics(List<StaticMac> s) {
-        return new Config(hostname, vlans, ifaces, stp, agingTime, s, enableSecret, archive);
+        return new Config(hostname, vlans, ifaces, stp, agingTime, s, enableSecret, archive, driftRestore);
     }
 
     /** The enable secret as a PBKDF2 hash (see {@link Secret}), or null. */
     public Config withEnableSecret(String hash) {
-        return new Config(hostname, vlans, ifaces, stp, agingTime, statics, hash, archive);
+        return new Config(hostname, vlans, ifaces, stp, agingTime, statics, hash, archive, driftRestore);
     }
 
     public Config withArchive(Archive a) {
-        return new Config(hostname, vlans, ifaces, stp, agingTime, statics, enableSecret, a);
+        return new Config(hostname, vlans, ifaces, stp, agingTime, statics, enableSecret, a, driftRestore);
+    }
+
+    /** Whether swsh puts the kernel back at once when it drifts from this config (else it reports). */
+    public Config withDriftRestore(boolean r) {
+        return new Config(hostname, vlans, ifaces, stp, agingTime, statics, enableSecret, archive, r);
     }
 
     public boolean hasVlan(int id) {

@@ -22,7 +22,7 @@ public final class Switch {
     public Switch(Engine engine, Grammar<Context> grammar) {
         this.engine = engine;
         this.grammar = grammar;
-        engine.rollback.onLog(audit::log);
+        engine.onLog(audit::log);
     }
 
     /** A switch on {@code kernel} keeping its files in {@code store}. */

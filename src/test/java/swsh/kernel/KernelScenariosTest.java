@@ -310,19 +310,20 @@ class KernelScenariosTest {
         assertTrue(e.getMessage().startsWith("% Invalid input"), e.getMessage());
 
         java.nio.file.Files.createDirectories(sw.dir.resolve("etc"));
-        java.nio.file.Files.writeString(sw.dir.resolve("etc/startup-config"), String.join("\n", "!", "vlan 20", "!",
+        // eth2 is not in VLAN 30: the kernel refuses a static entry there
+        java.nio.file.Files.writeString(sw.dir.resolve("etc/startup-config"), String.join("\n", "!", "vlan 20,30", "!",
                 "interface eth1", " switchport access vlan 20", "!", "interface eth2", " switchport access vlan 20", "!",
-                "mac address-table static 0000.0000.0000 vlan 20 interface eth2", "!", "interface eth4",
+                "mac address-table static 0050.7966.6801 vlan 30 interface eth2", "!", "interface eth4",
                 " switchport access vlan 20", "!", "end", ""));
         sh("ip", "-n", "sw", "link", "del", "swbr0");
         sh("ip", "-n", "sw", "link", "set", "eth3", "nomaster");
         LiveKernel.Result boot = sw.process(null, "boot");
         assertEquals(1, boot.status(), boot.err());
-        assertTrue(boot.err().startsWith("line 10: mac address-table static 0000.0000.0000 vlan 20 interface eth2\n% Error: the kernel refused"),
+        assertTrue(boot.err().startsWith("line 10: mac address-table static 0050.7966.6801 vlan 30 interface eth2\n% Error: the kernel refused"),
                 boot.err());
         assertTrue(ping("h1", "10.0.0.2"), "the good lines before the refused one stand");
         assertTrue(ping("h1", "10.0.0.4"), "and the ones after it");
-        assertFalse(sw.run("show running-config").contains("0000.0000.0000"));
+        assertFalse(sw.run("show running-config").contains("0050.7966.6801"));
     }
 
     /** Waits up to 5 s for {@code check} to hold (the kernel's events reach swsh within milliseconds). */

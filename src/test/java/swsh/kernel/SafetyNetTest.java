@@ -61,6 +61,7 @@ class SafetyNetTest {
         dir = swsh.TempDirs.make("swsh-safety");
         run = dir.resolve("run");
         sw = swsh.shell.Switch.of(new LiveKernel("swbr0", NS), new ConfigStore(dir.resolve("etc"), run), "safe");
+        sw.engine.drift.watch();
         sock = Daemon.socketIn(run);
         Thread t = new Thread(() -> {
             try {
@@ -82,6 +83,7 @@ class SafetyNetTest {
 
     @AfterAll
     static void down() {
+        sw.engine.drift.stop();
         Net.reset();
     }
 
@@ -154,5 +156,38 @@ class SafetyNetTest {
         assertTrue(eventually(() -> ping("h1", "10.0.0.3")), "rolled back when the timer ran out");
         assertEquals(10, sw.engine.running().ifaces().get("eth3").accessVlan());
         assertTrue(sw.audit.recent().stream().anyMatch(l -> l.contains("%ARCHIVE_DIFF-5-ROLLBK_CNFMD_CHG_ROLLBACK_START")));
+    }
+
+    /** Each manipulation behind swsh's back: detected and logged; shown; put right by a replace or at once by policy. */
+    @Test
+    @Order(3)
+    void driftIsDetectedReportedAndRestored() throws Exception {
+        int seen = drifts();
+        sh("bridge", "-n", NS, "vlan", "del", "dev", "eth3", "vid", "10");
+        assertTrue(eventually(() -> drifts() > seen), "a VLAN deleted by hand is logged as drift");
+        assertFalse(ping("h1", "10.0.0.3"));
+        String shown = cli("show configuration drift");
+        assertTrue(shown.contains("interface eth3\n switchport access vlan 10\n ! kernel lacks: bridge vlan add dev eth3 vid 10"), shown);
+        assertFalse(ping("h1", "10.0.0.3"), "report (the default): the kernel is left as it is");
+        assertTrue(cli("configure replace system:running-config force").contains("Rollback Done"));
+        assertTrue(ping("h1", "10.0.0.3"), "a replace with the running-config puts it right");
+
+        cli("configure terminal", "drift restore", "end");
+        int before = drifts();
+        sh("ip", "-n", NS, "link", "set", "eth3", "nomaster");
+        assertTrue(eventually(() -> drifts() > before), "a port taken off the bridge is drift");
+        assertTrue(eventually(() -> ping("h1", "10.0.0.3")), "drift restore: put back at once");
+        assertTrue(sh("ip", "-n", NS, "link", "show", "eth3").contains("master swbr0"));
+
+        int third = drifts();
+        sh("ip", "-n", NS, "link", "del", "swbr0");
+        assertTrue(eventually(() -> drifts() > third), "a deleted bridge is drift");
+        assertTrue(eventually(() -> ping("h1", "10.0.0.3") && ping("h1", "10.0.0.2")), "the whole switch is back");
+        assertTrue(sw.audit.recent().stream().anyMatch(l -> l.contains("%SWSH-5-DRIFT_RESTORED")));
+        assertTrue(cli("show configuration drift").contains("The kernel matches the running-config."));
+    }
+
+    static int drifts() {
+        return (int) sw.audit.recent().stream().filter(l -> l.contains("%SWSH-4-DRIFT:")).count();
     }
 }

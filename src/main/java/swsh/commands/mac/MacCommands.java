@@ -36,10 +36,10 @@ public final class MacCommands {
                 "static keyword", "48 bit mac address", Help.VLAN_KEYWORD, "VLAN id of mac address", Help.INTERFACE_KEYWORD,
                 Help.IFNAME).bind(MAC, VLAN, IFACE)
                 .run((x, a) -> {
-                    // the kernel bridge keeps group addresses in its multicast database, never as FDB entries
-                    if ((Integer.parseInt(a.get(MAC).substring(0, 2), 16) & 1) != 0) {
+                    // the kernel bridge keeps no FDB entry for the zero address or a group address (those are its mdb's)
+                    if ((Integer.parseInt(a.get(MAC).substring(0, 2), 16) & 1) != 0 || a.get(MAC).equals("00:00:00:00:00:00")) {
                         throw new CommandException("% Error: " + Types.ciscoMac(a.get(MAC))
-                                + " is a multicast or broadcast address; only unicast addresses can be static entries");
+                                + " is not a unicast address; only unicast addresses can be static entries");
                     }
                     StaticMac m = new StaticMac(a.get(MAC), a.get(VLAN), Interfaces.existing(x, a.get(IFACE), a.column(IFACE)));
                     x.edit(c -> {
