@@ -177,9 +177,28 @@ public final class Main implements Callable<Integer> {
 
     /** Replays startup-config as one transaction; reports failed lines on stderr; true if none failed. */
     public static boolean replayStartup(Switch sw) throws IOException {
-        Replay.Result r = Replay.merge(sw, sw.engine.store.readStartup().orElse(""));
+        return replayStartupStatus(sw).clean();
+    }
+
+    /** What a startup-config replay did, in one line, and whether every line was accepted. */
+    record Replayed(String status, boolean clean) {}
+
+    /**
+     * Replays startup-config (see {@link #replayStartup}). With no startup-config, or one with
+     * no command in it (blank lines, {@code !} comments, {@code end}), nothing is replayed and
+     * the kernel is left as it is: no bridge is made until a configuration line needs one.
+     */
+    static Replayed replayStartupStatus(Switch sw) throws IOException {
+        java.util.Optional<String> text = sw.engine.store.readStartup();
+        if (text.isEmpty()) return new Replayed("no startup-config, nothing replayed", true);
+        if (Script.lines(text.get()).stream().map(String::strip)
+                .allMatch(l -> l.isEmpty() || l.startsWith("!") || l.equals("end"))) {
+            return new Replayed("startup-config has no commands, nothing replayed", true);
+        }
+        Replay.Result r = Replay.merge(sw, text.get());
         r.errors().forEach(System.err::println);
-        return r.errors().isEmpty();
+        return new Replayed("replayed startup-config (" + r.lines() + " lines, "
+                + (r.errors().isEmpty() ? "none" : r.errors().size()) + " failed)", r.errors().isEmpty());
     }
 
     /** {@code swsh daemon} (what {@code swshd} runs): replay startup-config, then serve the shells. */
@@ -196,14 +215,18 @@ public final class Main implements Callable<Integer> {
             }
             Switch sw = main.sw();
             sw.audit.toSyslog(!main.dryRun);
+            String status;
             try {
                 sw.engine.recover().forEach(r -> System.err.println("swshd: " + r));
-                replayStartup(sw);
+                status = replayStartupStatus(sw).status();
             } catch (IOException | RuntimeException e) {
                 // swshd always starts: a startup-config it cannot replay is reported, not fatal
-                System.err.println("% startup-config was not replayed: " + (e instanceof IOException io ? IoErrors.reason(io) : e.getMessage()));
+                status = "startup-config was not replayed: " + (e instanceof IOException io ? IoErrors.reason(io) : e.getMessage());
+                System.err.println("% " + status);
             }
-            new Daemon(sw, Daemon.socketIn(sw.engine.store.runDir)).serve();
+            System.err.println("swshd: " + status);
+            // READY (Type=notify) once startup-config is applied and the socket listens
+            new Daemon(sw, Daemon.socketIn(sw.engine.store.runDir)).serve(status + "; serving shells");
             return 0;
         }
     }
