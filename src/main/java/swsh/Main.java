@@ -40,7 +40,7 @@ import swsh.shell.Switch;
 /** Process entry point: options, then an interactive shell or a script run. */
 @Command(name = "swsh", mixinStandardHelpOptions = true, version = "swsh 0.1.0", scope = ScopeType.INHERIT,
         description = "A Cisco-IOS-style switch shell for the Linux kernel bridge.",
-        subcommands = {Main.Boot.class, Main.DaemonCmd.class, Lab.Cli.class, Main.ManPage.class, picocli.AutoComplete.GenerateCompletion.class})
+        subcommands = {Main.Boot.class, Main.DaemonCmd.class, Lab.Cli.class, Main.ManPage.class, Main.GenerateCompletion.class})
 public final class Main implements Callable<Integer> {
     @Option(names = "-c", paramLabel = "CMD", description = "Run CMD (may hold several lines); repeatable.")
     List<String> commands = new ArrayList<>();
@@ -66,6 +66,10 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--local", scope = ScopeType.INHERIT, description = "Run the switch in this process instead of talking to swshd (root only).")
     boolean local;
+
+    /** What the shells' completion scripts ask for {@code swsh -c 'LINE<TAB>} (see {@link Completions}). */
+    @Option(names = "--complete", hidden = true, paramLabel = "LINE", description = "Print the completions of IOS command line LINE.")
+    String complete;
 
     /** Points this shell at the lab switch (used by {@code swsh lab}). */
     public void useLab(String ns, Path dir) {
@@ -153,6 +157,10 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (complete != null) {
+            swsh.shell.LineCompletion.of(complete).forEach(System.out::println);
+            return 0;
+        }
         List<String> lines = new ArrayList<>();
         for (String c : commands) lines.addAll(Script.lines(c));
         if (file != null) {
@@ -243,8 +251,31 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /** {@code swsh man}: the man page, generated from the command definitions. */
-    @Command(name = "man", hidden = true, description = "Print the man page (troff).")
+    /** {@code swsh generate-completion SHELL}: the completion script of bash, zsh or fish. */
+    @Command(name = "generate-completion", hidden = true, description = "Print the completion script of SHELL (bash, zsh or fish).")
+    static final class GenerateCompletion implements Callable<Integer> {
+        @CommandLine.Parameters(paramLabel = "SHELL", defaultValue = "bash", description = "bash, zsh or fish")
+        String shell;
+
+        @CommandLine.Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            CommandSpec top = spec.root();
+            String script = switch (shell) {
+                case "bash" -> Completions.bash(top);
+                case "zsh" -> Completions.zsh(top);
+                case "fish" -> Completions.fish(top);
+                default -> throw new ParameterException(spec.commandLine(), "no completion for shell '" + shell + "' (bash, zsh or fish)");
+            };
+            System.out.print(script);
+            return 0;
+        }
+    }
+
+    /** {@code swsh man}: swsh-commands(7), generated from the command definitions. */
+    @Command(name = "man", hidden = true, description = "Print the command reference page swsh-commands(7) (troff).")
     static final class ManPage implements Callable<Integer> {
         @Override
         public Integer call() {
