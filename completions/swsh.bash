@@ -33,32 +33,7 @@ _swsh() {
       return ;;
   esac
   case $sub in
-    '') _swsh_values "boot
-daemon
-lab
--c
--f
---config-dir
---run-dir
---netns
---bridge
---dry-run
---local
--h
---help
--V
---version" "$cur" ;;
-    boot) _swsh_values "--config-dir
---run-dir
---netns
---bridge
---dry-run
---local
--h
---help
--V
---version" "$cur" ;;
-    daemon) _swsh_values "--config-dir
+    boot|daemon) _swsh_values "--config-dir
 --run-dir
 --netns
 --bridge
@@ -71,6 +46,21 @@ lab
     lab) _swsh_values "up
 down
 --ports
+--config-dir
+--run-dir
+--netns
+--bridge
+--dry-run
+--local
+-h
+--help
+-V
+--version" "$cur" ;;
+    *) _swsh_values "boot
+daemon
+lab
+-c
+-f
 --config-dir
 --run-dir
 --netns

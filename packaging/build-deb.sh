@@ -35,6 +35,7 @@ install -D -m 0644 target/swsh.jar "$root/usr/share/swsh/swsh.jar"
 install -D -m 0644 target/swsh-client.jar "$root/usr/share/swsh/swsh-client.jar"
 install -D -m 0755 packaging/build-cds.sh "$root/usr/share/swsh/build-cds.sh"
 install -D -m 0644 "target/jline-native/Linux/$jline_arch/libjlinenative.so" "$root/usr/lib/swsh/libjlinenative.so"
+strip --strip-unneeded --remove-section=.comment --remove-section=.note "$root/usr/lib/swsh/libjlinenative.so"
 # the installed launchers never look beside themselves (no /usr/bin/target/)
 for l in swsh:usr/bin swshd:usr/sbin; do
   name=${l%%:*}
@@ -56,6 +57,8 @@ install -D -m 0644 packaging/sysusers.conf "$root/usr/lib/sysusers.d/swsh.conf"
 install -D -m 0644 packaging/tmpfiles.conf "$root/usr/lib/tmpfiles.d/swsh.conf"
 install -D -m 0644 packaging/modules-load.conf "$root/usr/lib/modules-load.d/swsh.conf"
 install -D -m 0644 packaging/default "$root/etc/default/swshd"
+# where write memory saves startup-config (swshd.service also makes it: ConfigurationDirectory)
+install -d -m 0755 "$root/etc/swsh"
 install -D -m 0644 packaging/copyright "$doc/copyright"
 install -D -m 0644 packaging/changelog "$doc/changelog"
 install -D -m 0644 README.md "$doc/README.md"
@@ -68,6 +71,13 @@ for script in postinst prerm postrm; do
 done
 echo /etc/default/swshd >"$root/DEBIAN/conffiles"
 (cd "$root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\n' | LC_ALL=C sort | xargs -d '\n' md5sum) >"$root/DEBIAN/md5sums"
+# the C library the JLine native library needs (dpkg-shlibdeps wants a debian/control to read)
+shlib=$(mktemp -d)
+mkdir "$shlib/debian"
+printf 'Source: swsh\n\nPackage: swsh\nArchitecture: any\n' >"$shlib/debian/control"
+libs=$(cd "$shlib" && dpkg-shlibdeps -O "$OLDPWD/$root/usr/lib/swsh/libjlinenative.so" 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
+rm -rf "$shlib"
+[ -n "$libs" ] || die "dpkg-shlibdeps found no dependency of libjlinenative.so"
 size=$(du -k -s --apparent-size --exclude=DEBIAN "$root" | cut -f1)
 cat >"$root/DEBIAN/control" <<CONTROL
 Package: swsh
@@ -75,7 +85,7 @@ Version: $version
 Section: net
 Priority: optional
 Architecture: $arch
-Depends: default-jre-headless (>= 2:1.17) | java17-runtime-headless, iproute2, systemd | systemd-standalone-sysusers
+Depends: $libs, default-jre-headless (>= 2:1.17) | java17-runtime-headless, iproute2, systemd | systemd-standalone-sysusers
 Recommends: systemd
 Installed-Size: $size
 Maintainer: $maintainer
@@ -92,4 +102,3 @@ CONTROL
 # reproducible: every file dated from the changelog, owned by root
 find "$root" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 dpkg-deb --root-owner-group -Zxz --build "$root" "target/swsh_${version}_${arch}.deb" >/dev/null
-echo "target/swsh_${version}_${arch}.deb"

@@ -247,6 +247,9 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
+            // a dry run shows what booting the saved startup-config would do (only its running
+            // state is private): it reads /etc/swsh unless told otherwise
+            if (main.dryRun && main.configDir == null) main.configDir = Path.of("/etc/swsh");
             return replayStartup(main.sw()) ? 0 : 1;
         }
     }
