@@ -36,8 +36,17 @@ class ServiceTest {
 
     record Notified(String message, String daemonOut, String daemonErr) {}
 
+    interface WhileRunning {
+        void run() throws Exception;
+    }
+
     /** Starts swshd --dry-run on {@code dir} under a fake notify socket; what it told it, and printed. */
     private static Notified notified(Path dir) throws Exception {
+        return notified(dir, () -> { });
+    }
+
+    /** As {@link #notified(Path)}, running {@code then} once swshd said READY, before stopping it. */
+    private static Notified notified(Path dir, WhileRunning then) throws Exception {
         Path sock = dir.resolve("notify");
         Process recv = new ProcessBuilder("python3", "-c", RECEIVER, sock.toString(),
                 dir.resolve("run/running-config").toString()).redirectErrorStream(true).start();
@@ -52,6 +61,7 @@ class ServiceTest {
             CompletableFuture<String> dErr = CompletableFuture.supplyAsync(() -> ProcessCliTest.readAll(daemon.getErrorStream()));
             String message = ProcessCliTest.readAll(recv.getInputStream());
             assertEquals(0, recv.waitFor(), message);
+            then.run();
             daemon.destroy();
             daemon.waitFor();
             return new Notified(message, dOut.get(), dErr.get());
@@ -82,6 +92,22 @@ class ServiceTest {
         assertTrue(n.message().endsWith("<no running-config>\n"), n.message());
         assertEquals("", n.daemonOut(), "no iproute2 command planned");
         assertFalse(n.daemonErr().contains("%"), n.daemonErr());
+    }
+
+    @Test
+    void reloadReplaysStartupConfigOntoTheRunningSwshd() throws Exception {
+        // what systemctl reload swshd runs (ExecReload=/usr/bin/swsh boot), against a running swshd
+        Path dir = TempDirs.make("swsh-reload");
+        String etc = dir.resolve("etc").toString(), run = dir.resolve("run").toString();
+        notified(dir, () -> {
+            Files.createDirectories(dir.resolve("etc"));
+            Files.writeString(dir.resolve("etc/startup-config"), "vlan 30\n name red\n");
+            ProcessCliTest.Result boot = ProcessCliTest.swsh("boot", "--dry-run", "--config-dir", etc, "--run-dir", run);
+            assertEquals(0, boot.rc(), boot.err());
+            ProcessCliTest.Result shown = ProcessCliTest.swsh("--run-dir", run, "-c", "show vlan brief");
+            assertEquals(0, shown.rc(), shown.err());
+            assertTrue(shown.out().contains("30   red"), "a session of swshd sees the reloaded config:\n" + shown.out());
+        });
     }
 
     @Test
