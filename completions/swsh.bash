@@ -6,6 +6,16 @@ _swsh_values() {
 
 _swsh() {
   local cur=$2 prev=$3 sub= i
+  local common="--config-dir
+--run-dir
+--netns
+--bridge
+--dry-run
+--local
+-h
+--help
+-V
+--version"
   for ((i = 1; i < COMP_CWORD; i++)); do
     case ${COMP_WORDS[i]} in
       boot|daemon|lab) sub=${COMP_WORDS[i]} ;;
@@ -33,44 +43,17 @@ _swsh() {
       return ;;
   esac
   case $sub in
-    boot|daemon) _swsh_values "--config-dir
---run-dir
---netns
---bridge
---dry-run
---local
--h
---help
--V
---version" "$cur" ;;
+    boot|daemon) _swsh_values "$common" "$cur" ;;
     lab) _swsh_values "up
 down
 --ports
---config-dir
---run-dir
---netns
---bridge
---dry-run
---local
--h
---help
--V
---version" "$cur" ;;
+$common" "$cur" ;;
     *) _swsh_values "boot
 daemon
 lab
 -c
 -f
---config-dir
---run-dir
---netns
---bridge
---dry-run
---local
--h
---help
--V
---version" "$cur" ;;
+$common" "$cur" ;;
   esac
 }
 

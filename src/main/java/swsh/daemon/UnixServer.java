@@ -106,16 +106,20 @@ final class UnixServer implements AutoCloseable {
         return addr;
     }
 
+    /** A new close-on-exec Unix socket of {@code type}. */
+    private static int socket(LibC lc, int type) throws IOException {
+        try {
+            return lc.socket(AF_UNIX, type | SOCK_CLOEXEC, 0);
+        } catch (LastErrorException e) {
+            throw new Errno("socket", e);
+        }
+    }
+
     /** Sends one datagram to the Unix datagram socket {@code path} (sd_notify's protocol). */
     static void datagram(String path, byte[] message) throws IOException {
         LibC lc = libc();
         byte[] addr = address(path);
-        int s;
-        try {
-            s = lc.socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-        } catch (LastErrorException e) {
-            throw new Errno("socket", e);
-        }
+        int s = socket(lc, SOCK_DGRAM);
         try {
             lc.sendto(s, message, new NativeLong(message.length), MSG_NOSIGNAL, addr, addr.length);
         } catch (LastErrorException e) {
@@ -129,12 +133,7 @@ final class UnixServer implements AutoCloseable {
     UnixServer(Path path, int backlog) throws IOException {
         LibC lc = libc();
         byte[] addr = address(path.toString());
-        int s;
-        try {
-            s = lc.socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        } catch (LastErrorException e) {
-            throw new Errno("socket", e);
-        }
+        int s = socket(lc, SOCK_STREAM);
         try {
             lc.bind(s, addr, addr.length);
             lc.listen(s, backlog);
