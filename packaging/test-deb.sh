@@ -5,10 +5,14 @@
 # The root is this machine's own (a Debian 12 with the JRE and iproute2) seen through an overlay
 # whose changes are discarded at the end, in private mount, network and pid namespaces: no
 # network but lo, nothing of the checkout (its directory, /tmp, /root, /home are empty there),
-# and no swsh installed. Runs as root. Prints "ok: ..." per check; the first failure ends it
-# with "FAIL: ..." and status 1. Usage: test-deb.sh DEB
+# and no swsh installed. Prints "ok: ..." per check; the first failure ends it
+# with "FAIL: ..." and status 1. Runs as root (through sudo if need be). Usage: test-deb.sh DEB
 set -eu
-[ "$(id -u)" = 0 ] || { echo "FAIL: test-deb.sh needs root (mount, chroot)"; exit 1; }
+if [ "$(id -u)" != 0 ]; then
+  # mount and chroot need root: through sudo where it needs no password (CI), else a failure
+  sudo -n true 2>/dev/null || { echo "FAIL: test-deb.sh needs root (mount, chroot), or sudo without a password"; exit 1; }
+  exec sudo -n sh "$0" "$@"
+fi
 deb=$(readlink -f "$1")
 checkout=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/swsh-deb-root.XXXXXX")
