@@ -40,8 +40,9 @@ for page in swsh swshd swsh-commands; do
 done
 ok "man swsh, swshd, swsh-commands render without warnings"
 
-# the service, as systemd would start it (it is not running here): no startup-config, so no bridge
-/usr/sbin/swshd >/tmp/swshd.log 2>&1 &
+# the service, as systemd would start it (it is not running here), with only the capabilities
+# the unit leaves it (CapabilityBoundingSet, NoNewPrivileges): no startup-config, so no bridge
+setpriv --bounding-set=-all,+net_admin,+net_raw --inh-caps=-all --no-new-privs /usr/sbin/swshd >/tmp/swshd.log 2>&1 &
 i=0
 until [ -S /run/swsh/swshd.sock ]; do
   i=$((i + 1))
