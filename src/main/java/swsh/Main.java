@@ -230,7 +230,6 @@ public final class Main implements Callable<Integer> {
             } catch (IOException | RuntimeException e) {
                 // swshd always starts: a startup-config it cannot replay is reported, not fatal
                 status = "startup-config was not replayed: " + (e instanceof IOException io ? IoErrors.reason(io) : e.getMessage());
-                System.err.println("% " + status);
             }
             System.err.println("swshd: " + status);
             // READY (Type=notify) once startup-config is applied and the socket listens
