@@ -47,6 +47,15 @@ class PackageTest {
     }
 
     @Test
+    void packageIsReproducible() throws Exception {
+        Path deb = deb();
+        byte[] first = Files.readAllBytes(deb);
+        ProcessCliTest.Result r = ProcessCliTest.run(List.of("sh", "packaging/build-deb.sh"), Map.of());
+        assertEquals(0, r.rc(), r.out() + r.err());
+        assertTrue(java.util.Arrays.equals(first, Files.readAllBytes(deb)), "build-deb.sh made a different " + deb);
+    }
+
+    @Test
     void installsIntoACleanRootWorksAndPurgesClean() throws Exception {
         ProcessCliTest.Result r = ProcessCliTest.run(List.of("sh", "packaging/test-deb.sh", deb().toString()), Map.of());
         String out = r.out() + r.err();
