@@ -95,18 +95,25 @@ class ServiceTest {
     }
 
     @Test
-    void reloadReplaysStartupConfigOntoTheRunningSwshd() throws Exception {
-        // what systemctl reload swshd runs (ExecReload=/usr/bin/swsh boot), against a running swshd
+    void reloadReplacesTheRunningConfigWithStartupConfig() throws Exception {
+        // what systemctl reload swshd runs (ExecReload of packaging/swshd.service), against a running swshd
+        String reload = java.util.regex.Pattern.compile("(?m)^ExecReload=/usr/bin/swsh -c \"(.*)\"$")
+                .matcher(Files.readString(Path.of("packaging/swshd.service"))).results().findFirst().orElseThrow().group(1);
         Path dir = TempDirs.make("swsh-reload");
-        String etc = dir.resolve("etc").toString(), run = dir.resolve("run").toString();
+        Files.createDirectories(dir.resolve("etc"));
+        Files.writeString(dir.resolve("etc/startup-config"), "vlan 10\n name blue\n");
+        String run = dir.resolve("run").toString();
         notified(dir, () -> {
-            Files.createDirectories(dir.resolve("etc"));
             Files.writeString(dir.resolve("etc/startup-config"), "vlan 30\n name red\n");
-            ProcessCliTest.Result boot = ProcessCliTest.swsh("boot", "--dry-run", "--config-dir", etc, "--run-dir", run);
-            assertEquals(0, boot.rc(), boot.err());
+            ProcessCliTest.Result r = ProcessCliTest.swsh("--run-dir", run, "-c", reload);
+            assertEquals(0, r.rc(), r.out() + r.err());
             ProcessCliTest.Result shown = ProcessCliTest.swsh("--run-dir", run, "-c", "show vlan brief");
-            assertEquals(0, shown.rc(), shown.err());
-            assertTrue(shown.out().contains("30   red"), "a session of swshd sees the reloaded config:\n" + shown.out());
+            assertTrue(shown.out().contains("30   red") && !shown.out().contains("blue"), "replaced:\n" + shown.out());
+            // a startup-config with a failing line replaces nothing, and the reload fails
+            Files.writeString(dir.resolve("etc/startup-config"), "vlan 40\nvlan 5000\n");
+            r = ProcessCliTest.swsh("--run-dir", run, "-c", reload);
+            assertEquals(1, r.rc(), r.out() + r.err());
+            assertTrue(ProcessCliTest.swsh("--run-dir", run, "-c", "show vlan brief").out().contains("30   red"));
         });
     }
 
