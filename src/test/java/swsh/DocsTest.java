@@ -34,7 +34,19 @@ class DocsTest {
         String generated = ManPage.render(CommandSet.grammar());
         assertTrue(generated.contains("switchport access vlan <1\\-4094>"), "every command is listed");
         assertTrue(generated.contains(".B | include \\fIREGEX\\fR"), "and the pipes");
-        assertFalse(generated.matches("(?s).*[a-z]+:[A-Z]{2,}.*"), "no internal type names (list:VLANS)");
+        // no internal type names (list:VLANS): each word of a usage is a keyword, a range or a
+        // placeholder the Notation section explains
+        String notation = generated.substring(generated.indexOf(".SS Notation"), generated.indexOf(".SH USER EXEC"));
+        Matcher usage = Pattern.compile("(?m)^\\.TP\n\\.B (.*)$").matcher(generated.substring(generated.indexOf(".SH USER EXEC")));
+        while (usage.find()) {
+            for (String w : usage.group(1).replace("\\-", "-").split("[\\s\\[\\]{}|]+")) {
+                if (w.isEmpty() || w.matches("[a-z0-9][a-z0-9.-]*(:[a-z0-9-]+)?|<[0-9]+-[0-9]+>|\\\\fIREGEX\\\\fR")) continue;
+                String placeholder = w.replaceFirst("^flash:", "");
+                boolean explained = notation.contains("\\fB" + placeholder + "\\fR") || notation.contains("\\fI" + placeholder + "\\fR")
+                        || notation.contains("\n.I " + placeholder + "\n");
+                assertTrue(placeholder.matches("[A-Z][A-Z.]*(/nn)?") && explained, "'" + w + "' in '" + usage.group(1) + "' is explained");
+            }
+        }
         assertEquals(generated, Files.readString(Path.of("man/swsh-commands.7")),
                 "man/swsh-commands.7 is stale: regenerate with ./swsh man > man/swsh-commands.7");
     }
