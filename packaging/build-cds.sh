@@ -4,16 +4,18 @@
 # in-memory kernel (--dry-run) in a private directory; the client's run is an interactive
 # session on a pseudo-terminal (script(1)), or a one-shot when there is none.
 #
-# Usage: build-cds.sh LAUNCHERS [CACHE]
-#   LAUNCHERS  the directory of the swsh and swshd launchers (a checkout, or /usr/bin)
+# Usage: build-cds.sh LAUNCHERS [CACHE [DAEMON]]
+#   LAUNCHERS  the directory of the swsh launcher (a checkout, or /usr/bin)
 #   CACHE      where the launchers look for the archives: LAUNCHERS/target (the default), or
 #              /var/cache/swsh for the installed jar
+#   DAEMON     the directory of the swshd launcher: LAUNCHERS (the default), or /usr/sbin
 # An archive holds the jar's path, size and time and the JVM's: the launchers use it only while it
 # is newer than the jar, and a JVM that cannot use it ignores it. Nothing here is needed for swsh
 # to work: on any failure the archives are left out, and this says so.
 set -u
 launchers=$1
 cache=${2:-$1/target}
+daemon_dir=${3:-$1}
 say() { echo "build-cds: $*" >&2; }
 mkdir -p "$cache" || exit 0
 rm -f "$cache/swsh.jsa" "$cache/swshd.jsa" "$cache/swsh.jsa.new" "$cache/swshd.jsa.new"
@@ -26,7 +28,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 1' INT TERM
 
-SWSH_CDS_DUMP=$cache/swshd.jsa.new setsid "$launchers/swshd" --dry-run --run-dir "$work/run" \
+SWSH_CDS_DUMP=$cache/swshd.jsa.new setsid "$daemon_dir/swshd" --dry-run --run-dir "$work/run" \
   --config-dir "$work/etc" >"$work/swshd.log" 2>&1 &
 daemon=$!
 i=0

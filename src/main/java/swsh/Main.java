@@ -40,7 +40,7 @@ import swsh.shell.Switch;
 /** Process entry point: options, then an interactive shell or a script run. */
 @Command(name = "swsh", mixinStandardHelpOptions = true, version = "swsh 0.1.0", scope = ScopeType.INHERIT,
         description = "A Cisco-IOS-style switch shell for the Linux kernel bridge.",
-        subcommands = {Main.Boot.class, Main.DaemonCmd.class, Lab.Cli.class, Main.ManPage.class, picocli.AutoComplete.GenerateCompletion.class})
+        subcommands = {Main.Boot.class, Main.DaemonCmd.class, Lab.Cli.class, Main.ManPage.class, Main.GenerateCompletion.class})
 public final class Main implements Callable<Integer> {
     @Option(names = "-c", paramLabel = "CMD", description = "Run CMD (may hold several lines); repeatable.")
     List<String> commands = new ArrayList<>();
@@ -66,6 +66,10 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--local", scope = ScopeType.INHERIT, description = "Run the switch in this process instead of talking to swshd (root only).")
     boolean local;
+
+    /** What the shells' completion scripts ask for {@code swsh -c 'LINE<TAB>} (see {@link Completions}). */
+    @Option(names = "--complete", hidden = true, paramLabel = "LINE", description = "Print the completions of IOS command line LINE.")
+    String complete;
 
     /** Points this shell at the lab switch (used by {@code swsh lab}). */
     public void useLab(String ns, Path dir) {
@@ -153,6 +157,10 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (complete != null) {
+            swsh.shell.LineCompletion.of(complete).forEach(System.out::println);
+            return 0;
+        }
         List<String> lines = new ArrayList<>();
         for (String c : commands) lines.addAll(Script.lines(c));
         if (file != null) {
@@ -177,9 +185,28 @@ public final class Main implements Callable<Integer> {
 
     /** Replays startup-config as one transaction; reports failed lines on stderr; true if none failed. */
     public static boolean replayStartup(Switch sw) throws IOException {
-        Replay.Result r = Replay.merge(sw, sw.engine.store.readStartup().orElse(""));
+        return replayStartupStatus(sw).clean();
+    }
+
+    /** What a startup-config replay did, in one line, and whether every line was accepted. */
+    record Replayed(String status, boolean clean) {}
+
+    /**
+     * Replays startup-config (see {@link #replayStartup}). With no startup-config, or one with
+     * no command in it (blank lines, {@code !} comments, {@code end}), nothing is replayed and
+     * the kernel is left as it is: no bridge is made until a configuration line needs one.
+     */
+    static Replayed replayStartupStatus(Switch sw) throws IOException {
+        java.util.Optional<String> text = sw.engine.store.readStartup();
+        if (text.isEmpty()) return new Replayed("no startup-config, nothing replayed", true);
+        if (Script.lines(text.get()).stream().map(String::strip)
+                .allMatch(l -> l.isEmpty() || l.startsWith("!") || l.equals("end"))) {
+            return new Replayed("startup-config has no commands, nothing replayed", true);
+        }
+        Replay.Result r = Replay.merge(sw, text.get());
         r.errors().forEach(System.err::println);
-        return r.errors().isEmpty();
+        return new Replayed("replayed startup-config (" + r.lines() + " lines, "
+                + (r.errors().isEmpty() ? "none" : r.errors().size()) + " failed)", r.errors().isEmpty());
     }
 
     /** {@code swsh daemon} (what {@code swshd} runs): replay startup-config, then serve the shells. */
@@ -196,15 +223,18 @@ public final class Main implements Callable<Integer> {
             }
             Switch sw = main.sw();
             sw.audit.toSyslog(!main.dryRun);
+            String status;
             try {
                 sw.engine.recover().forEach(r -> System.err.println("swshd: " + r));
-                replayStartup(sw);
+                status = replayStartupStatus(sw).status();
             } catch (IOException | RuntimeException e) {
                 // swshd always starts: a startup-config it cannot replay is reported, not fatal
-                System.err.println("% startup-config was not replayed: " + (e instanceof IOException io ? IoErrors.reason(io) : e.getMessage()));
+                status = "startup-config was not replayed: " + (e instanceof IOException io ? IoErrors.reason(io) : e.getMessage());
             }
+            System.err.println("swshd: " + status);
             sw.engine.drift.watch(); // from now on, changes made behind swsh's back are drift
-            new Daemon(sw, Daemon.socketIn(sw.engine.store.runDir)).serve();
+            // READY (Type=notify) once startup-config is applied and the socket listens
+            new Daemon(sw, Daemon.socketIn(sw.engine.store.runDir)).serve(status + "; serving shells");
             return 0;
         }
     }
@@ -217,12 +247,38 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
+            // a dry run shows what booting the saved startup-config would do (only its running
+            // state is private): it reads /etc/swsh unless told otherwise
+            if (main.dryRun && main.configDir == null) main.configDir = Path.of("/etc/swsh");
             return replayStartup(main.sw()) ? 0 : 1;
         }
     }
 
-    /** {@code swsh man}: the man page, generated from the command definitions. */
-    @Command(name = "man", hidden = true, description = "Print the man page (troff).")
+    /** {@code swsh generate-completion SHELL}: the completion script of bash, zsh or fish. */
+    @Command(name = "generate-completion", hidden = true, description = "Print the completion script of SHELL (bash, zsh or fish).")
+    static final class GenerateCompletion implements Callable<Integer> {
+        @CommandLine.Parameters(paramLabel = "SHELL", defaultValue = "bash", description = "bash, zsh or fish")
+        String shell;
+
+        @CommandLine.Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            CommandSpec top = spec.root();
+            String script = switch (shell) {
+                case "bash" -> Completions.bash(top);
+                case "zsh" -> Completions.zsh(top);
+                case "fish" -> Completions.fish(top);
+                default -> throw new ParameterException(spec.commandLine(), "no completion for shell '" + shell + "' (bash, zsh or fish)");
+            };
+            System.out.print(script);
+            return 0;
+        }
+    }
+
+    /** {@code swsh man}: swsh-commands(7), generated from the command definitions. */
+    @Command(name = "man", hidden = true, description = "Print the command reference page swsh-commands(7) (troff).")
     static final class ManPage implements Callable<Integer> {
         @Override
         public Integer call() {

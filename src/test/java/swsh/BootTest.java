@@ -17,15 +17,23 @@ import swsh.shell.Session;
 
 /** Replaying a startup-config is never all-or-nothing, never recursive, and survives bad bytes and long lines. */
 class BootTest {
-    // eth2 is not in VLAN 30: the kernel refuses a static entry there
+    // eth2 is not in VLAN 30: the kernel refuses a static entry there (see refusing())
     static final String STARTUP = String.join("\n", "!", "hostname edge", "!", "vlan 20,30", "!",
             "interface eth1", " switchport access vlan 20", "!", "interface eth2", "!",
             "mac address-table static 0050.7966.6801 vlan 30 interface eth2", "!",
             "interface eth3", " shutdown", "!", "end", "");
 
+    /** A switch whose kernel refuses a static MAC on a VLAN its port is not in, as Linux does. */
+    static TestSwitch refusing() {
+        TestSwitch sw = new TestSwitch();
+        sw.kernel.refuse(op -> op instanceof swsh.kernel.Op.FdbAdd f && sw.kernel.read().vlans().getOrDefault(f.dev(), List.of())
+                .stream().noneMatch(v -> v.vid() == f.vlan()));
+        return sw;
+    }
+
     @Test
     void aLineTheKernelRefusesIsReportedAndEveryGoodLineStands() {
-        TestSwitch sw = new TestSwitch();
+        TestSwitch sw = refusing();
         Replay.Result r = Replay.merge(sw.shell, STARTUP);
         assertEquals(1, r.errors().size(), r.errors().toString());
         assertTrue(r.errors().get(0).startsWith("line 11: mac address-table static 0050.7966.6801 vlan 30 interface eth2\n"
@@ -41,7 +49,7 @@ class BootTest {
 
     @Test
     void aGoodStartupConfigIsStillOnePlan() {
-        TestSwitch sw = new TestSwitch();
+        TestSwitch sw = refusing();
         Replay.Result r = Replay.merge(sw.shell, STARTUP.replace("vlan 30 interface eth2", "vlan 1 interface eth2"));
         assertEquals(List.of(), r.errors());
         assertEquals(1, sw.kernel.applied().size(), "one plan for the whole file");
@@ -49,7 +57,7 @@ class BootTest {
 
     @Test
     void copyingStartupConfigFromInsideStartupConfigIsRefusedNotRecursive() throws Exception {
-        TestSwitch sw = new TestSwitch();
+        TestSwitch sw = refusing();
         sw.engine.store.saveStartup("!\nvlan 30\n!\ndo copy startup-config running-config\nend\n");
         Replay.Result r = Replay.merge(sw.shell, sw.engine.store.readStartup().orElseThrow());
         assertEquals(1, r.errors().size(), r.errors().toString());
@@ -61,7 +69,7 @@ class BootTest {
 
     @Test
     void aByteThatIsNotUtf8CostsOnlyItsOwnLine() throws Exception {
-        TestSwitch sw = new TestSwitch();
+        TestSwitch sw = refusing();
         Path f = sw.engine.store.startup();
         Files.createDirectories(f.getParent());
         byte[] text = "! caf\u00e9 ok\n! bad \u00ff\u00fe comment\nvlan 40\nhostname a\u00ffb\nend\n".getBytes(StandardCharsets.ISO_8859_1);
@@ -80,7 +88,7 @@ class BootTest {
 
     @Test
     void aLongLineIsRefusedWithoutRunning() {
-        TestSwitch sw = new TestSwitch();
+        TestSwitch sw = refusing();
         Session s = sw.session();
         s.execute("configure terminal");
         s.execute("interface eth1");
@@ -93,7 +101,7 @@ class BootTest {
 
     @Test
     void afterACrashTheTextCatchesUpWithItsModelAndTempFilesGo() throws Exception {
-        TestSwitch sw = new TestSwitch();
+        TestSwitch sw = refusing();
         sw.script("conf t", "vlan 10", "end");
         String older = Files.readString(sw.engine.store.running());
         sw.script("conf t", "vlan 20", "end");

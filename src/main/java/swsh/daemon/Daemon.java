@@ -70,12 +70,21 @@ public final class Daemon {
 
     /** Accepts clients until the process ends; an error while accepting is logged, waited out and survived. */
     public void serve() throws IOException {
+        serve(null);
+    }
+
+    /**
+     * As {@link #serve()}; once the socket listens, tells systemd the service is ready
+     * ({@link Notify}), with {@code status} as the line {@code systemctl status} shows.
+     */
+    public void serve(String status) throws IOException {
         Files.createDirectories(socket.getParent());
         Files.deleteIfExists(socket);
         // what the error path needs is loaded now: with no descriptor left, no class file can be opened
         UnixServer.Errno.class.getName();
         try (UnixServer server = new UnixServer(socket, BACKLOG)) {
             Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw-rw-"));
+            Notify.ready(status);
             long backoff = 0;
             int failures = 0;
             while (true) {

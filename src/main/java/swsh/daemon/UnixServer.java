@@ -24,10 +24,10 @@ import com.sun.jna.ptr.IntByReference;
  * peer's pid, uid and gid from {@code SO_PEERCRED}, as the kernel recorded them at connect.
  */
 final class UnixServer implements AutoCloseable {
-    private static final int AF_UNIX = 1, SOCK_STREAM = 1, SOCK_CLOEXEC = 0x80000;
+    private static final int AF_UNIX = 1, SOCK_STREAM = 1, SOCK_DGRAM = 2, SOCK_CLOEXEC = 0x80000;
     private static final int SOL_SOCKET = 1, SO_PEERCRED = 17, SO_RCVTIMEO = 20, SO_SNDTIMEO = 21;
     private static final int MSG_DONTWAIT = 0x40, MSG_NOSIGNAL = 0x4000;
-    static final int EINTR = 4, EAGAIN = 11, ENFILE = 23, EMFILE = 24;
+    static final int ENOENT = 2, EINTR = 4, EAGAIN = 11, EACCES = 13, ENFILE = 23, EMFILE = 24, ECONNREFUSED = 111;
     private static final int SHUT_RDWR = 2;
 
     interface LibC extends Library {
@@ -46,6 +46,8 @@ final class UnixServer implements AutoCloseable {
         NativeLong recv(int fd, Pointer buf, NativeLong len, int flags) throws LastErrorException;
 
         NativeLong send(int fd, Pointer buf, NativeLong len, int flags) throws LastErrorException;
+
+        NativeLong sendto(int fd, byte[] buf, NativeLong len, int flags, byte[] addr, int addrLen) throws LastErrorException;
 
         int shutdown(int fd, int how) throws LastErrorException;
 
@@ -79,6 +81,9 @@ final class UnixServer implements AutoCloseable {
                 case EMFILE -> "Too many open files";
                 case ENFILE -> "Too many open files in system";
                 case EAGAIN -> "Resource temporarily unavailable";
+                case ENOENT -> "No such file or directory";
+                case EACCES -> "Permission denied";
+                case ECONNREFUSED -> "Connection refused";
                 default -> "errno " + errno;
             };
         }
@@ -86,20 +91,49 @@ final class UnixServer implements AutoCloseable {
 
     private final int fd;
 
-    /** Listens on {@code path} (which must not exist); the caller sets the file's mode. */
-    UnixServer(Path path, int backlog) throws IOException {
-        LibC lc = libc();
-        byte[] p = path.toString().getBytes(StandardCharsets.UTF_8);
-        if (p.length > 107) throw new IOException("socket path too long: " + path);
-        byte[] addr = new byte[2 + p.length + 1];
+    /**
+     * A {@code struct sockaddr_un} for {@code path}; a leading {@code @} names the abstract
+     * namespace (as systemd writes it in {@code NOTIFY_SOCKET}).
+     */
+    private static byte[] address(String path) throws IOException {
+        byte[] p = path.getBytes(StandardCharsets.UTF_8);
+        if (p.length > 107 || p.length == 0) throw new IOException("bad socket path: " + path);
+        boolean abstractName = p[0] == '@';
+        if (abstractName) p[0] = 0;
+        byte[] addr = new byte[2 + p.length + (abstractName ? 0 : 1)];
         ByteBuffer.wrap(addr).order(ByteOrder.nativeOrder()).putShort((short) AF_UNIX);
         System.arraycopy(p, 0, addr, 2, p.length);
-        int s;
+        return addr;
+    }
+
+    /** A new close-on-exec Unix socket of {@code type}. */
+    private static int socket(LibC lc, int type) throws IOException {
         try {
-            s = lc.socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+            return lc.socket(AF_UNIX, type | SOCK_CLOEXEC, 0);
         } catch (LastErrorException e) {
             throw new Errno("socket", e);
         }
+    }
+
+    /** Sends one datagram to the Unix datagram socket {@code path} (sd_notify's protocol). */
+    static void datagram(String path, byte[] message) throws IOException {
+        LibC lc = libc();
+        byte[] addr = address(path);
+        int s = socket(lc, SOCK_DGRAM);
+        try {
+            lc.sendto(s, message, new NativeLong(message.length), MSG_NOSIGNAL, addr, addr.length);
+        } catch (LastErrorException e) {
+            throw new Errno("send to " + path, e);
+        } finally {
+            closeQuietly(s);
+        }
+    }
+
+    /** Listens on {@code path} (which must not exist); the caller sets the file's mode. */
+    UnixServer(Path path, int backlog) throws IOException {
+        LibC lc = libc();
+        byte[] addr = address(path.toString());
+        int s = socket(lc, SOCK_STREAM);
         try {
             lc.bind(s, addr, addr.length);
             lc.listen(s, backlog);

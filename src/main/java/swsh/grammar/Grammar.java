@@ -57,6 +57,7 @@ public final class Grammar<C> {
     private final Map<Mode, Node<C>> roots = new LinkedHashMap<>();
     private final List<Command<C>> commands;
     private Node<C> pipe;
+    private List<FilterDef> filters = List.of();
 
     private Grammar(List<Mode> modes, List<Command<C>> defs) {
         for (Mode m : modes) roots.put(m, new Node<>(null));
@@ -99,6 +100,7 @@ public final class Grammar<C> {
         // the pipe: one shared sub-graph behind every complete filterable command
         Node<C> pipe = new Node<>(Token.keyword("|", pipeHelp));
         g.pipe = pipe;
+        g.filters = List.copyOf(filters);
         Arg<String> regex = Arg.of("regex", ParamType.line("LINE", null));
         for (FilterDef f : filters) {
             Node<C> k = new Node<>(Token.keyword(f.keyword(), f.help()));
@@ -160,6 +162,11 @@ public final class Grammar<C> {
 
     public List<Command<C>> commands() {
         return commands;
+    }
+
+    /** What may follow {@code |} after a filterable command (for the manual). */
+    public List<FilterDef> filters() {
+        return filters;
     }
 
     public List<Mode> modes() {

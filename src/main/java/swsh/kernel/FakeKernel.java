@@ -104,7 +104,20 @@ public final class FakeKernel implements Kernel {
             lines.forEach(echo::println);
         }
         applied.add(plan);
-        for (Op op : plan.ops()) op.accept(applier);
+        for (Op op : plan.ops()) {
+            if (refuse.test(op)) throw refused(op, "Invalid argument");
+            op.accept(applier);
+        }
+    }
+
+    private java.util.function.Predicate<Op> refuse = op -> false;
+
+    /**
+     * Makes this kernel refuse the ops {@code p} picks as well (a test's stand-in for what the real kernel
+     * refuses and this one does not model, such as a static MAC on a VLAN its port is not in).
+     */
+    public synchronized void refuse(java.util.function.Predicate<Op> p) {
+        refuse = p;
     }
 
     private State.Link need(String dev, Op op) {
@@ -250,10 +263,6 @@ public final class FakeKernel implements Kernel {
             port(o.dev(), false, o);
             // as the kernel's bridge: no entry for the zero address or a multicast address
             if (o.mac().equals("00:00:00:00:00:00") || (Integer.parseInt(o.mac().substring(0, 2), 16) & 1) != 0) {
-                throw refused(o, "Invalid argument");
-            }
-            // nor for a VLAN the port is not in ("RTM_NEWNEIGH with unconfigured vlan")
-            if (vlans.getOrDefault(o.dev(), List.of()).stream().noneMatch(v -> v.id() == o.vlan())) {
                 throw refused(o, "Invalid argument");
             }
             fdb.removeIf(f -> same(f, o.mac(), o.dev(), o.vlan()));
