@@ -10,6 +10,7 @@ import swsh.commands.safety.ArchiveCommands;
 import swsh.commands.safety.DriftCommands;
 import swsh.commands.safety.ReplaceCommands;
 import swsh.commands.safety.RevertCommands;
+import swsh.commands.safety.SessionCommands;
 import swsh.commands.port.InterfaceCommands;
 import swsh.commands.port.PortCommands;
 import swsh.commands.port.ShowInterfaces;
@@ -67,6 +68,7 @@ public final class CommandSet {
         SystemCommands.define(d);
         ArchiveCommands.define(d);
         DriftCommands.define(d);
+        SessionCommands.define(d);
         StpCommands.global(d);
         VlanCommands.define(d);
         InterfaceCommands.define(d);

@@ -89,6 +89,24 @@ public interface Context {
     /** The recent log buffer ({@code show logging}). */
     List<String> log();
 
+    /**
+     * {@code configure session NAME}: configuration mode on a candidate config that collects the edits
+     * without touching the kernel, until {@link #commitSession()} applies it in one plan.
+     */
+    void configSession(String name);
+
+    /** The pending configuration session's name, or null. */
+    String sessionName();
+
+    /** The pending configuration session's candidate config, or null. */
+    Config candidate();
+
+    /** Applies the candidate as one replace and ends the configuration session. */
+    void commitSession();
+
+    /** Drops the candidate and ends the configuration session. */
+    void abortSession();
+
     /** Writes a message ({@code %FACILITY-SEVERITY-MNEMONIC: text}) to the switch's log. */
     void logEvent(String message);
 

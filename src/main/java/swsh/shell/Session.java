@@ -34,6 +34,9 @@ public final class Session implements Cli {
     private final Deque<Frame> stack = new ArrayDeque<>();
     private final List<String> history = new ArrayList<>();
     private Config txn;
+    /** A configuration session ({@code configure session NAME}): its name and its candidate config. */
+    private String candidateName;
+    private Config candidate;
     private boolean ended;
     private int length = 24;
     private int width = 80;
@@ -90,7 +93,9 @@ public final class Session implements Cli {
 
     @Override
     public String prompt() {
-        return config().hostname() + mode().prompt();
+        String p = mode().prompt();
+        if (candidate != null && mode().config()) p = p.replace("(config", "(config-s-" + candidateName);
+        return config().hostname() + p;
     }
 
     @Override
@@ -108,7 +113,9 @@ public final class Session implements Cli {
     }
 
     Config config() {
-        return txn != null ? txn : sw.engine.running();
+        if (txn != null) return txn;
+        if (candidate != null && mode().config()) return candidate;
+        return sw.engine.running();
     }
 
     /** Starts a transaction: edits collect in memory until {@link #commitTransaction()}. */
@@ -208,6 +215,7 @@ public final class Session implements Cli {
 
     private void edit(UnaryOperator<Config> f) {
         if (txn != null) txn = f.apply(txn);
+        else if (candidate != null && mode().config()) candidate = f.apply(candidate);
         else changedLine |= sw.engine.commit(f);
     }
 
@@ -270,6 +278,51 @@ public final class Session implements Cli {
         public MergeResult merge(String text) {
             Replay.Result r = Replay.merge(sw, text);
             return new MergeResult(r.lines(), r.errors());
+        }
+
+        @Override
+        public void configSession(String name) {
+            if (candidate != null && !candidateName.equals(name)) {
+                throw new CliException("% Error: configuration session " + candidateName
+                        + " is pending in this session: commit or abort it first");
+            }
+            if (candidate == null) {
+                candidate = sw.engine.running();
+                candidateName = name;
+            }
+            enter(Modes.CONFIG, List.of(), 0);
+        }
+
+        @Override
+        public String sessionName() {
+            return candidateName;
+        }
+
+        @Override
+        public Config candidate() {
+            return candidate;
+        }
+
+        @Override
+        public void commitSession() {
+            if (candidate == null) throw new CliException("% Error: not in a configuration session");
+            Config c = candidate;
+            try {
+                sw.engine.replace(c);
+            } catch (RuntimeException e) {
+                throw Errors.of(e, "");
+            }
+            candidate = null;
+            candidateName = null;
+            Session.this.end();
+        }
+
+        @Override
+        public void abortSession() {
+            if (candidate == null) throw new CliException("% Error: not in a configuration session");
+            candidate = null;
+            candidateName = null;
+            Session.this.end();
         }
 
         @Override
