@@ -67,7 +67,11 @@ class ShowInterfacesTest {
         TestSwitch sw = lab();
         assertFalse(out(sw, "show interfaces status").contains("\neth0 "));
         sw.script("conf t", "int eth0", "end");
-        assertTrue(out(sw, "show interfaces status").contains("\neth0                         connected    1            full   1000 Ethernet\n"));
+        // eth0 holds the management address: interface eth0 leaves it routed (the lockout guard's rule)
+        assertTrue(out(sw, "show interfaces status").contains("\neth0                         connected    routed       full   1000 Ethernet\n"));
+        sw.script("conf t", "int eth0", "switchport", "end");
+        assertTrue(out(sw, "show interfaces status").contains("\neth0                         connected    1            full   1000 Ethernet\n"),
+                "a local session may make it a switchport");
     }
 
     @Test

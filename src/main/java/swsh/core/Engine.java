@@ -44,6 +44,14 @@ public final class Engine {
         drift.onLog(log);
     }
 
+    /** The plan an edit would apply, without applying it (for the lockout guard). */
+    public synchronized Plan preview(UnaryOperator<Config> edit) {
+        Config before = running();
+        Config after = edit.apply(before);
+        if (after.equals(before)) return Plan.EMPTY;
+        return Planner.plan(after, before, kernel.forPlan(after, before), kernel.bridge());
+    }
+
     /** The plan that would put the kernel back to the running config: empty unless the kernel drifted. */
     public synchronized Plan repairPlan() {
         Config r = running();

@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <li>every show prints exactly one JSON value on one line ({@code []} when nothing matches), flushed as
  * it ends;</li>
  * <li>changes print nothing on standard output, so a batch of changes is followed by a marker show
- * ({@code link show dev lo}, {@code vlan show dev lo}) whose answer says the batch has ended;</li>
+ * ({@code addr show dev lo} for ip, {@code link show dev lo} for bridge) whose answer says the batch has ended;</li>
  * <li>without {@code -force} the program stops at the first line that fails, prints
  * {@code Command failed -:N} on standard error (N counted from the program's first line) and exits:
  * the end of its output says the batch (or show) failed, and the next use starts a new program.</li>

@@ -61,7 +61,9 @@ public final class LiveKernel implements Kernel {
         this.bridge = bridge;
         this.netns = netns;
         Runnable started = processes::incrementAndGet;
-        ip = new BatchPipe("ip", argv("ip", "-s", "-s", "-d", "-j", "-batch", "-"), "link show dev lo", started);
+        // the marker is an addr show: after a "link show", ip 6.1 in batch mode keeps showing links without
+        // their addresses ("addr show dev D" answers with no addr_info: the link show's family stays set)
+        ip = new BatchPipe("ip", argv("ip", "-s", "-s", "-d", "-j", "-batch", "-"), "addr show dev lo", started);
         // no filtered show goes to br (its filters would stay for the next show), so its marker is a link show
         // -compressvlans: a port's VLANs as ranges (4094 VLANs on 48 ports are 200 bytes, not 56 kB a port);
         // not -c, which iproute2 6.1 takes for -color
@@ -217,8 +219,9 @@ public final class LiveKernel implements Kernel {
         try {
             for (String dev : devs) {
                 if (!BatchText.safeName(dev)) throw new KernelException("unsafe name");
-                State.Link l = ip.show("addr show dev " + dev, p -> KernelJson.links((JsonNode) p.readValueAsTree())).get(dev);
-                if (l == null) throw new KernelException("no " + dev);
+                Map<String, State.Link> one = ip.show("addr show dev " + dev, p -> KernelJson.links((JsonNode) p.readValueAsTree()));
+                State.Link l = one.get(dev);
+                if (l == null || one.size() != 1) throw new KernelException("no " + dev);
                 links.put(dev, l);
             }
             withModes(links);

@@ -10,6 +10,7 @@ import swsh.client.Cli;
 import swsh.commands.Context;
 import swsh.commands.Modes;
 import swsh.core.Engine;
+import swsh.core.Lockout;
 import swsh.grammar.Command;
 import swsh.grammar.Grammar;
 import swsh.grammar.Mode;
@@ -216,7 +217,30 @@ public final class Session implements Cli {
     private void edit(UnaryOperator<Config> f) {
         if (txn != null) txn = f.apply(txn);
         else if (candidate != null && mode().config()) candidate = f.apply(candidate);
-        else changedLine |= sw.engine.commit(f);
+        else {
+            guardPath(f);
+            changedLine |= sw.engine.commit(f);
+        }
+    }
+
+    /**
+     * The lockout guard: a change that would cut the path to this session's remote peer (see
+     * {@link Lockout}) asks first, with "no" the default, so a script or an automation client is refused.
+     */
+    private void guardPath(UnaryOperator<Config> f) {
+        String peer = user.from().replace("?", "");
+        if (peer.isEmpty()) return;
+        Lockout.Path path = Lockout.path(sw.engine.kernel.read(), peer);
+        if (path == null) return;
+        List<String> why = Lockout.cuts(sw.engine.preview(f), path, sw.engine.kernel.bridge());
+        if (why.isEmpty()) return;
+        String who = "session " + user.line() + " (" + user.name() + " from " + peer + ", through " + path.shown() + ")";
+        String answer = asker.ask("% This change would cut your " + who + " off: " + String.join("; ", why)
+                + ".\nProceed anyway? [no]: ", false).strip().toLowerCase();
+        if (!answer.equals("y") && !answer.equals("yes")) {
+            throw new CliException("% Change refused: it would cut " + who + " off (" + String.join("; ", why) + ")");
+        }
+        sw.audit.log("%SWSH-4-LOCKOUT_OVERRIDE: " + user.name() + " made a change that cuts " + who + ": " + String.join("; ", why));
     }
 
     private void push(Frame f) {

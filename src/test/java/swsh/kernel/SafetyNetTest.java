@@ -190,4 +190,32 @@ class SafetyNetTest {
     static int drifts() {
         return (int) sw.audit.recent().stream().filter(l -> l.contains("%SWSH-4-DRIFT:")).count();
     }
+
+    /**
+     * The lockout guard on the kernel: a session whose peer (host hm, 10.9.0.9) reaches the switch on its
+     * routed port eth25 (10.9.0.1/24, an address given with ip, not by swsh) opens eth25 without
+     * enslaving it, cannot make it a bridge port without saying yes, and keeps its path (judged by ping).
+     */
+    @Test
+    @Order(4)
+    void aSessionCannotCutItsOwnPathWithoutSayingYes() throws Exception {
+        Net.host("hm", NS, "eth25", "10.9.0.9/24");
+        sh("ip", "-n", NS, "addr", "add", "10.9.0.1/24", "dev", "eth25");
+        sh("ip", "-n", NS, "link", "set", "eth25", "up");
+        assertTrue(eventually(() -> ping("hm", "10.9.0.1")), "the management path works");
+        swsh.shell.Session s = new swsh.shell.Session(sw, new swsh.shell.User("op", true, true, "vty 2", "10.9.0.9"), true);
+        s.execute("configure terminal");
+        s.execute("interface eth25");
+        assertFalse(sh("ip", "-n", NS, "link", "show", "eth25").contains("master"), "interface eth25 alone did not enslave it");
+        swsh.shell.CliException e = org.junit.jupiter.api.Assertions.assertThrows(swsh.shell.CliException.class, () -> s.execute("switchport"));
+        assertTrue(e.getMessage().contains("% Change refused: it would cut session vty 2 (op from 10.9.0.9, through eth25) off"), e.getMessage());
+        assertFalse(sh("ip", "-n", NS, "link", "show", "eth25").contains("master"));
+        assertTrue(ping("hm", "10.9.0.1"), "the session's path stands");
+        s.setAsker((prompt, secret) -> "yes");
+        s.execute("switchport");
+        assertTrue(sh("ip", "-n", NS, "link", "show", "eth25").contains("master swbr0"), "a yes enslaves it");
+        assertFalse(ping("hm", "10.9.0.1"), "and cuts the path, as asked");
+        s.execute("end");
+        s.close();
+    }
 }

@@ -50,7 +50,7 @@ public final class InterfaceCommands {
                     List<String> names = Interfaces.range(x, a.get(RANGE), a.column(RANGE));
                     x.edit(c -> {
                         Config n = c;
-                        for (String i : names) if (!n.ifaces().containsKey(i)) n = n.withIface(Iface.named(i));
+                        for (String i : names) if (!n.ifaces().containsKey(i)) n = n.withIface(fresh(x, i));
                         return n;
                     });
                     x.enter(IF_RANGE, names, 0);
@@ -79,7 +79,20 @@ public final class InterfaceCommands {
 
     /** Creates the interface block if needed and enters config-if for it. */
     public static void enter(Context x, String name) {
-        x.edit(c -> c.ifaces().containsKey(name) ? c : c.withIface(Iface.named(name)));
+        Iface fresh = fresh(x, name);
+        x.edit(c -> c.ifaces().containsKey(name) ? c : c.withIface(fresh));
         x.enter(IF, List.of(name), 0);
+    }
+
+    /**
+     * The block {@code interface NAME} opens for a port not yet configured: a switchport, except for a port
+     * that holds an IPv4 address (a routed port, perhaps the one this session comes in on), which stays
+     * routed ({@code no switchport}) until a {@code switchport} line, which the lockout guard checks.
+     */
+    static Iface fresh(Context x, String name) {
+        Iface i = Iface.named(name);
+        if (i.svi()) return i;
+        swsh.kernel.State.Link l = x.engine().kernel.read().link(name);
+        return l != null && !l.addrs().isEmpty() && l.master() == null ? i.withSwitchport(false) : i;
     }
 }
