@@ -82,6 +82,12 @@ public interface Context {
 
     void terminal(Integer length, Integer width);
 
+    /**
+     * Safe mode on (the running config of now is what a dropped connection goes back to) or off (the
+     * changes made stay); returns whether it was on.
+     */
+    boolean safeMode(boolean on);
+
     List<String> history();
 
     List<SessionInfo> sessions();

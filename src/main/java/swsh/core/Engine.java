@@ -159,10 +159,18 @@ public final class Engine {
         if (!repair.isEmpty()) drift.repaired(repair);
     }
 
+    /** How many changes this engine has saved (a session in safe mode compares it with its own last one). */
+    public synchronized long changes() {
+        return changes;
+    }
+
+    private long changes;
+
     private void save(Config cfg) {
         try {
             store.saveRunning(cfg, render(cfg));
             running = cfg;
+            changes++;
             stamp = store.runningStamp();
         } catch (IOException e) {
             throw new EngineException("% Error: cannot write " + store.running() + ": " + IoErrors.reason(e));

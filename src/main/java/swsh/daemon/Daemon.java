@@ -203,6 +203,7 @@ public final class Daemon {
                     wire.send(handle(s, req));
                 }
             } finally {
+                if (!s.ended()) s.dropped(); // no logout: the connection was cut
                 s.close();
             }
         } catch (Wire.TooLong e) {

@@ -35,6 +35,9 @@ public final class Session implements Cli {
     private final Deque<Frame> stack = new ArrayDeque<>();
     private final List<String> history = new ArrayList<>();
     private Config txn;
+    /** Safe mode: the running config when it began, and the engine's change count after this session's last change. */
+    private Config safeSnapshot;
+    private long safeMine = -1;
     /** A configuration session ({@code configure session NAME}): its name and its candidate config. */
     private String candidateName;
     private Config candidate;
@@ -219,7 +222,32 @@ public final class Session implements Cli {
         else if (candidate != null && mode().config()) candidate = f.apply(candidate);
         else {
             guardPath(f);
-            changedLine |= sw.engine.commit(f);
+            boolean changed = sw.engine.commit(f);
+            changedLine |= changed;
+            if (changed && safeSnapshot != null) safeMine = sw.engine.changes();
+        }
+    }
+
+    /**
+     * The connection of this session ended without a logout (a dropped SSH session, a killed client). In
+     * safe mode its changes are rolled back, when nobody else changed the config since; else they stay, and
+     * the log says why.
+     */
+    public void dropped() {
+        Config snapshot = safeSnapshot;
+        if (snapshot == null || safeMine < 0) return;
+        safeSnapshot = null;
+        String who = "session " + user.line() + " (" + user.name() + (user.from().isEmpty() ? "" : " from " + user.from()) + ")";
+        if (sw.engine.changes() != safeMine) {
+            sw.audit.log("%SWSH-4-SAFE_MODE_KEPT: " + who + " dropped in safe mode, but the config changed after its last change;"
+                    + " its changes were kept");
+            return;
+        }
+        try {
+            sw.engine.replace(snapshot);
+            sw.audit.log("%SWSH-5-SAFE_MODE_ROLLBACK: " + who + " dropped in safe mode; its changes were rolled back");
+        } catch (RuntimeException e) {
+            sw.audit.log("%SWSH-3-SAFE_MODE_FAIL: " + who + " dropped in safe mode; rolling back failed: " + e.getMessage());
         }
     }
 
@@ -302,6 +330,14 @@ public final class Session implements Cli {
         public MergeResult merge(String text) {
             Replay.Result r = Replay.merge(sw, text);
             return new MergeResult(r.lines(), r.errors());
+        }
+
+        @Override
+        public boolean safeMode(boolean on) {
+            boolean was = safeSnapshot != null;
+            safeSnapshot = on ? (was ? safeSnapshot : sw.engine.running()) : null;
+            if (!on || !was) safeMine = -1;
+            return was;
         }
 
         @Override

@@ -130,17 +130,18 @@ class SafetyNetTest {
         assertTrue(cli("show archive config differences").contains("!No changes were found"));
     }
 
-    @Test
-    @Order(2)
-    void aRevertTimerRollsBackAfterItsClientWasKilled() throws Exception {
-        sw.engine.rollback.minute(Duration.ofSeconds(10)); // a timer minute: long enough to see the change stand first
-        // an interactive client on a terminal (script(1) gives it one), killed with SIGKILL mid-session
+    /**
+     * Types the lines into an interactive client on a terminal (script(1) gives it one), waits until h3 has
+     * moved away from h1 (the lines take eth3 out of VLAN 10), then kills the client with SIGKILL, as a
+     * dropped SSH connection would end it.
+     */
+    static void typedThenKilled(String... lines) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process client = new ProcessBuilder("script", "-qfec", java + " -cp " + System.getProperty("java.class.path")
                 + " swsh.Launch --run-dir " + run, "/dev/null").redirectErrorStream(true)
                 .redirectOutput(dir.resolve("client.out").toFile()).start();
         try (OutputStream in = client.getOutputStream()) {
-            for (String l : List.of("enable", "configure terminal revert timer 1", "interface eth3", "switchport access vlan 20", "end")) {
+            for (String l : lines) {
                 in.write((l + "\r").getBytes(StandardCharsets.UTF_8));
                 in.flush();
                 Thread.sleep(300);
@@ -151,6 +152,13 @@ class SafetyNetTest {
             client.destroyForcibly();
         }
         client.waitFor();
+    }
+
+    @Test
+    @Order(2)
+    void aRevertTimerRollsBackAfterItsClientWasKilled() throws Exception {
+        sw.engine.rollback.minute(Duration.ofSeconds(10)); // a timer minute: long enough to see the change stand first
+        typedThenKilled("enable", "configure terminal revert timer 1", "interface eth3", "switchport access vlan 20", "end");
         assertTrue(sw.engine.rollback.pending().isPresent(), "the timer outlives its client");
         assertFalse(ping("h1", "10.0.0.3"), "not yet rolled back");
         assertTrue(eventually(() -> ping("h1", "10.0.0.3")), "rolled back when the timer ran out");
@@ -217,5 +225,17 @@ class SafetyNetTest {
         assertFalse(ping("hm", "10.9.0.1"), "and cuts the path, as asked");
         s.execute("end");
         s.close();
+    }
+
+    /** Safe mode through swshd: the client dies mid-session, its change is rolled back at once. */
+    @Test
+    @Order(5)
+    void safeModeRollsBackTheChangesOfADroppedSession() throws Exception {
+        cli("configure terminal", "no drift restore", "end");
+        assertTrue(ping("h1", "10.0.0.3"));
+        typedThenKilled("enable", "terminal safe-mode", "configure terminal", "interface eth3", "switchport access vlan 20", "end");
+        assertTrue(eventually(() -> ping("h1", "10.0.0.3")), "rolled back when the connection dropped");
+        assertEquals(10, sw.engine.running().ifaces().get("eth3").accessVlan());
+        assertTrue(sw.audit.recent().stream().anyMatch(l -> l.contains("%SWSH-5-SAFE_MODE_ROLLBACK")));
     }
 }

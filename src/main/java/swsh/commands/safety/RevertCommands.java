@@ -18,7 +18,8 @@ import swsh.grammar.ParamType;
 /**
  * IOS's Rollback Confirmed Change: {@code configure terminal revert timer N} arms a timer that puts the
  * config of that moment back unless {@code configure confirm} comes first; {@code configure revert
- * now|timer N}; {@code show archive config rollback timer}. The timer runs in swshd.
+ * now|timer N}; {@code show archive config rollback timer}. The timer runs in swshd. And safe mode
+ * ({@code terminal safe-mode}): a session whose connection drops without a logout has its changes rolled back.
  */
 public final class RevertCommands {
     private RevertCommands() {}
@@ -51,6 +52,12 @@ public final class RevertCommands {
                 .run((x, a) -> {
                     if (!x.engine().rollback.reset(a.get(MINUTES), x.userName())) throw new CommandException(NONE);
                 });
+        d.cmd(EXEC, "terminal safe-mode", Help.TERMINAL, "Roll this session's changes back if its connection drops")
+                .run((x, a) -> {
+                    if (!x.safeMode(true)) x.println("% Safe mode on: if this connection drops, its changes are rolled back");
+                });
+        d.cmd(EXEC, "terminal no safe-mode", Help.TERMINAL, "Negate a command or set its defaults", "Keep the changes made in safe mode")
+                .run((x, a) -> x.safeMode(false));
         d.cmd(EXEC, "show archive config rollback timer", Help.SHOW, "Archive functions",
                 "Configuration archive", "Rollback Confirmed Change", "The revert timer")
                 .filterable()
