@@ -205,6 +205,7 @@ public final class Main implements Callable<Integer> {
         }
         Replay.Result r = Replay.merge(sw, text.get());
         r.errors().forEach(System.err::println);
+        sw.startupErrors(r.errors());
         return new Replayed("replayed startup-config (" + r.lines() + " lines, "
                 + (r.errors().isEmpty() ? "none" : r.errors().size()) + " failed)", r.errors().isEmpty());
     }
@@ -230,6 +231,7 @@ public final class Main implements Callable<Integer> {
             } catch (IOException | RuntimeException e) {
                 // swshd always starts: a startup-config it cannot replay is reported, not fatal
                 status = "startup-config was not replayed: " + (e instanceof IOException io ? IoErrors.reason(io) : e.getMessage());
+                sw.startupErrors(List.of(status + "; the kernel was left as it was"));
             }
             System.err.println("swshd: " + status);
             sw.engine.drift.watch(); // from now on, changes made behind swsh's back are drift

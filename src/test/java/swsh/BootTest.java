@@ -48,6 +48,18 @@ class BootTest {
     }
 
     @Test
+    void theBootsFailuresAreLoggedAndShown() throws Exception {
+        TestSwitch sw = refusing();
+        assertTrue(sw.script("show startup-config errors").out().startsWith("No errors"));
+        sw.engine.store.saveStartup(STARTUP);
+        assertFalse(Main.replayStartupStatus(sw.shell).clean());
+        String shown = sw.script("show startup-config errors").out();
+        assertTrue(shown.startsWith("1 line(s) of startup-config failed when swshd started; every other line was applied:\n"
+                + "line 11: mac address-table static 0050.7966.6801 vlan 30 interface eth2\n% Error: the kernel refused"), shown);
+        assertTrue(sw.script("show logging").out().contains("%SWSH-3-STARTUP_LINE: startup-config line 11: mac address-table static"));
+    }
+
+    @Test
     void aGoodStartupConfigIsStillOnePlan() {
         TestSwitch sw = refusing();
         Replay.Result r = Replay.merge(sw.shell, STARTUP.replace("vlan 30 interface eth2", "vlan 1 interface eth2"));

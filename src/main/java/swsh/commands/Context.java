@@ -92,6 +92,9 @@ public interface Context {
 
     List<SessionInfo> sessions();
 
+    /** What failed when swshd last applied startup-config at its start (empty: nothing, or no boot). */
+    List<String> startupErrors();
+
     /** The recent log buffer ({@code show logging}). */
     List<String> log();
 

@@ -386,6 +386,11 @@ public final class Session implements Cli {
         }
 
         @Override
+        public List<String> startupErrors() {
+            return sw.startupErrors();
+        }
+
+        @Override
         public void logEvent(String message) {
             sw.audit.log(message);
         }

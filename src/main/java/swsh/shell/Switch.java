@@ -35,6 +35,19 @@ public final class Switch {
         return new Switch(new Engine(kernel, store, defaultHostname, CommandSet::render), CommandSet.labGrammar());
     }
 
+    /** What went wrong when swshd last applied startup-config at its start (one entry per failed line). */
+    private volatile List<String> startupErrors = List.of();
+
+    /** Keeps the boot's failures for {@code show startup-config errors}, and logs each one. */
+    public void startupErrors(List<String> errors) {
+        startupErrors = List.copyOf(errors);
+        for (String e : errors) audit.log("%SWSH-3-STARTUP_LINE: startup-config " + e.replace('\n', ' '));
+    }
+
+    public List<String> startupErrors() {
+        return startupErrors;
+    }
+
     void register(Session s) {
         sessions.add(s);
     }

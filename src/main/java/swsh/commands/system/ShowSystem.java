@@ -54,6 +54,17 @@ public final class ShowSystem {
                         throw new CommandException("%Error opening nvram:/startup-config (" + swsh.core.IoErrors.reason(e) + ")");
                     }
                 });
+        d.cmd(EXEC, "show startup-config errors", Help.SHOW, "Contents of startup configuration",
+                "What failed when swshd last applied it at its start").filterable()
+                .run((x, a) -> {
+                    List<String> errors = x.startupErrors();
+                    if (errors.isEmpty()) {
+                        x.println("No errors: every line of startup-config was applied when swshd started.");
+                        return;
+                    }
+                    x.println(errors.size() + " line(s) of startup-config failed when swshd started; every other line was applied:");
+                    for (String e : errors) x.println(e);
+                });
         d.cmd(EXECS, "show version", Help.SHOW, "System hardware and software status").filterable().run(ShowSystem::version);
         d.cmd(EXECS, "show privilege", Help.SHOW, "Show current privilege level").filterable()
                 .run((x, a) -> x.println("Current privilege level is " + (x.mode() == Modes.USER ? 1 : 15)));
