@@ -49,4 +49,21 @@ class ConfigSessionTest {
         TestSwitch.Run commit = sw.script(s, "configure terminal", "commit");
         assertTrue(commit.err().contains("% Error: not in a configuration session"), commit.err());
     }
+
+    @Test
+    void commitTimerRollsBackUnlessConfirmed() throws Exception {
+        TestSwitch sw = new TestSwitch();
+        sw.engine.rollback.minute(java.time.Duration.ofMillis(600));
+        Session s = sw.session();
+        sw.script(s, "configure session t", "vlan 40", "commit timer 00:00:30");
+        assertTrue(sw.engine.running().hasVlan(40), "committed");
+        assertTrue(sw.script("show archive config rollback timer").out().contains("Timer value               : 00:00:30"));
+        for (int i = 0; i < 100 && sw.engine.running().hasVlan(40); i++) Thread.sleep(20);
+        assertFalse(sw.engine.running().hasVlan(40), "not confirmed: rolled back");
+        sw.script(s, "configure session u", "vlan 50", "commit timer 00:00:30", "configure confirm");
+        Thread.sleep(600);
+        assertTrue(sw.engine.running().hasVlan(50), "confirmed: kept");
+        TestSwitch.Run bad = sw.script(s, "configure session v", "commit timer 25:00:00", "abort");
+        assertTrue(bad.err().contains("% Invalid input") || bad.err().contains("at most 24:00:00"), bad.err());
+    }
 }

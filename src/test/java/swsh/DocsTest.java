@@ -44,7 +44,7 @@ class DocsTest {
                 String placeholder = w.replaceFirst("^flash:", "");
                 boolean explained = notation.contains("\\fB" + placeholder + "\\fR") || notation.contains("\\fI" + placeholder + "\\fR")
                         || notation.contains("\n.I " + placeholder + "\n");
-                assertTrue(placeholder.matches("[A-Z][A-Z.]*(/nn)?") && explained, "'" + w + "' in '" + usage.group(1) + "' is explained");
+                assertTrue(placeholder.matches("[A-Z][A-Z.:]*(/nn)?") && explained, "'" + w + "' in '" + usage.group(1) + "' is explained");
             }
         }
         assertEquals(generated, Files.readString(Path.of("man/swsh-commands.7")),

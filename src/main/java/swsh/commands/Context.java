@@ -110,8 +110,11 @@ public interface Context {
     /** The pending configuration session's candidate config, or null. */
     Config candidate();
 
-    /** Applies the candidate as one replace and ends the configuration session. */
-    void commitSession();
+    /**
+     * Applies the candidate as one replace and ends the configuration session; with {@code timerSeconds},
+     * the change rolls back after that long unless {@code configure confirm} comes first.
+     */
+    void commitSession(Integer timerSeconds);
 
     /** Drops the candidate and ends the configuration session. */
     void abortSession();

@@ -20,7 +20,13 @@ import swsh.model.Config;
  */
 public final class Rollback {
     /** A pending rollback: the config to go back to, who armed it, when the timer was (re)set and its length. */
-    public record Pending(Config snapshot, String user, Instant set, int minutes) {}
+    public record Pending(Config snapshot, String user, Instant set, int seconds) {
+        /** The length as IOS shows it: {@code N min}, or {@code hh:mm:ss} when not whole minutes. */
+        public String shown() {
+            return seconds % 60 == 0 ? seconds / 60 + " min"
+                    : String.format("%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+        }
+    }
 
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "swsh-revert-timer");
@@ -49,29 +55,33 @@ public final class Rollback {
     }
 
     /**
-     * Arms the timer with the running config as the snapshot; when one is pending, only its timer is set
+     * Arms the timer ({@code seconds} long) with the running config as the snapshot; when one is pending, only its timer is set
      * anew (the snapshot stays the first one, as on IOS).
      */
-    public synchronized void arm(int minutes, String user) {
+    public synchronized void arm(int seconds, String user) {
         if (pending == null) {
-            pending = new Pending(engine.running(), user, Instant.now(), minutes);
+            pending = new Pending(engine.running(), user, Instant.now(), seconds);
             log.accept("%ARCHIVE_DIFF-5-ROLLBK_CNFMD_CHG_BACKUP: Backup config for rollback at expiration of timer");
         } else {
-            pending = new Pending(pending.snapshot(), user, Instant.now(), minutes);
+            pending = new Pending(pending.snapshot(), user, Instant.now(), seconds);
         }
         schedule();
         log.accept("%ARCHIVE_DIFF-5-ROLLBK_CNFMD_CHG_START_ABSTIMER: User: " + user
-                + ": Scheduled to rollback to config system:rollback-snapshot in " + minutes + " minutes");
+                + ": Scheduled to rollback to config system:rollback-snapshot in " + pending.shown());
     }
 
-    /** {@code configure revert timer N}: the pending timer set to N minutes from now; false when none is pending. */
-    public synchronized boolean reset(int minutes, String user) {
+    /** {@code configure revert timer N}: the pending timer set to N seconds from now; false when none is pending. */
+    public synchronized boolean reset(int seconds, String user) {
         if (pending == null) return false;
-        pending = new Pending(pending.snapshot(), pending.user(), Instant.now(), minutes);
+        pending = new Pending(pending.snapshot(), pending.user(), Instant.now(), seconds);
         schedule();
-        log.accept("%ARCHIVE_DIFF-5-ROLLBK_CNFMD_CHG_TIMER_RESET: User: " + user + ": Rollback timer reset to " + minutes
-                + " minutes");
+        log.accept("%ARCHIVE_DIFF-5-ROLLBK_CNFMD_CHG_TIMER_RESET: User: " + user + ": Rollback timer reset to " + pending.shown());
         return true;
+    }
+
+    /** Drops a pending rollback without a word (a commit that armed it and then failed). */
+    public synchronized void forget() {
+        cancel();
     }
 
     /** {@code configure confirm}: keeps the changes; false when nothing was pending. */
@@ -101,7 +111,7 @@ public final class Rollback {
     private void schedule() {
         if (task != null) task.cancel(false);
         Pending armed = pending;
-        task = TIMER.schedule(() -> expire(armed), minute.toMillis() * armed.minutes(), TimeUnit.MILLISECONDS);
+        task = TIMER.schedule(() -> expire(armed), minute.toMillis() * armed.seconds() / 60, TimeUnit.MILLISECONDS);
     }
 
     private void expire(Pending armed) {

@@ -364,12 +364,14 @@ public final class Session implements Cli {
         }
 
         @Override
-        public void commitSession() {
+        public void commitSession(Integer timerSeconds) {
             if (candidate == null) throw new CliException("% Error: not in a configuration session");
             Config c = candidate;
+            if (timerSeconds != null) sw.engine.rollback.arm(timerSeconds, user.name());
             try {
                 sw.engine.replace(c);
             } catch (RuntimeException e) {
+                if (timerSeconds != null) sw.engine.rollback.forget();
                 throw Errors.of(e, "");
             }
             candidate = null;

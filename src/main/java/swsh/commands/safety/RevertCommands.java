@@ -33,7 +33,7 @@ public final class RevertCommands {
                 "Parameters for reverting the configuration", "Set the timer to revert the configuration",
                 "Number of minutes before the configuration is reverted").bind(MINUTES)
                 .run((x, a) -> {
-                    x.engine().rollback.arm(a.get(MINUTES), x.userName());
+                    x.engine().rollback.arm(a.get(MINUTES) * 60, x.userName());
                     x.println("Enter configuration commands, one per line.  End with CNTL/Z.");
                     x.enter(CONFIG, List.of(), 0);
                 });
@@ -50,7 +50,7 @@ public final class RevertCommands {
         d.cmd(EXEC, "configure revert timer $minutes", "Enter configuration mode", "Parameters for reverting the configuration",
                 "Reset the revert timer", "Number of minutes before the configuration is reverted").bind(MINUTES)
                 .run((x, a) -> {
-                    if (!x.engine().rollback.reset(a.get(MINUTES), x.userName())) throw new CommandException(NONE);
+                    if (!x.engine().rollback.reset(a.get(MINUTES) * 60, x.userName())) throw new CommandException(NONE);
                 });
         d.cmd(EXEC, "terminal safe-mode", Help.TERMINAL, "Roll this session's changes back if its connection drops")
                 .run((x, a) -> {
@@ -65,7 +65,7 @@ public final class RevertCommands {
                     Rollback.Pending p = x.engine().rollback.pending().orElseThrow(() -> new CommandException(NONE));
                     x.println("Time configured(or Reset) : " + WHEN.format(p.set().atZone(ZoneId.systemDefault())));
                     x.println("Timer type                : absolute");
-                    x.println("Timer value               : " + p.minutes() + " min");
+                    x.println("Timer value               : " + p.shown());
                     x.println("User                      : " + p.user());
                 });
     }
