@@ -87,4 +87,24 @@ public final class EnableGuard {
             return t.failures;
         }
     }
+
+    /**
+     * {@code enable} for a user who is not an admin: a member of the swsh group gets three tries at the
+     * enable secret (each wrong one paced per user across sessions and logged, as IOS logs it); anyone else
+     * is refused. Returns on success, else throws the IOS error.
+     */
+    void authenticate(User user, String hash, swsh.client.Cli.Asker asker, Audit audit) {
+        if (!user.member()) {
+            throw new CliException("% Error in authentication: " + user.name() + " is not in group "
+                    + User.MEMBER_GROUP + " or " + User.ADMIN_GROUP);
+        }
+        if (hash == null) throw new CliException("% Error: No password set");
+        boolean ok = false;
+        for (int i = 0; i < 3 && !ok; i++) {
+            String secret = asker.ask("Password: ", true);
+            ok = attempt(user.name(), () -> swsh.model.Secret.matches(secret, hash));
+            if (!ok) audit.log(Audit.privAuthFail(user));
+        }
+        if (!ok) throw new CliException("% Bad secrets");
+    }
 }

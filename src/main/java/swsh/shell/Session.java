@@ -10,12 +10,10 @@ import swsh.client.Cli;
 import swsh.commands.Context;
 import swsh.commands.Modes;
 import swsh.core.Engine;
-import swsh.core.Lockout;
 import swsh.grammar.Command;
 import swsh.grammar.Grammar;
 import swsh.grammar.Mode;
 import swsh.model.Config;
-import swsh.model.Secret;
 
 /**
  * One user's CLI session: a stack of modes, the privilege level, terminal settings and history.
@@ -35,12 +33,8 @@ public final class Session implements Cli {
     private final Deque<Frame> stack = new ArrayDeque<>();
     private final List<String> history = new ArrayList<>();
     private Config txn;
-    /** Safe mode: the running config when it began, and the engine's change count after this session's last change. */
-    private Config safeSnapshot;
-    private long safeMine = -1;
-    /** A configuration session ({@code configure session NAME}): its name and its candidate config. */
-    private String candidateName;
-    private Config candidate;
+    private final SafeMode safe;
+    private final Candidate candidate;
     private boolean ended;
     private int length = 24;
     private int width = 80;
@@ -54,6 +48,8 @@ public final class Session implements Cli {
     public Session(Switch sw, User user, boolean privileged) {
         this.sw = sw;
         this.user = user;
+        this.safe = new SafeMode(sw);
+        this.candidate = new Candidate(sw);
         stack.push(new Frame(privileged ? Modes.EXEC : Modes.USER, List.of(), 0));
         sw.register(this);
     }
@@ -98,7 +94,7 @@ public final class Session implements Cli {
     @Override
     public String prompt() {
         String p = mode().prompt();
-        if (candidate != null && mode().config()) p = p.replace("(config", "(config-s-" + candidateName);
+        if (candidate.config() != null && mode().config()) p = p.replace("(config", "(config-s-" + candidate.name());
         return config().hostname() + p;
     }
 
@@ -118,7 +114,7 @@ public final class Session implements Cli {
 
     Config config() {
         if (txn != null) return txn;
-        if (candidate != null && mode().config()) return candidate;
+        if (candidate.config() != null && mode().config()) return candidate.config();
         return sw.engine.running();
     }
 
@@ -219,56 +215,26 @@ public final class Session implements Cli {
 
     private void edit(UnaryOperator<Config> f) {
         if (txn != null) txn = f.apply(txn);
-        else if (candidate != null && mode().config()) candidate = f.apply(candidate);
+        else if (candidate.config() != null && mode().config()) candidate.edit(f);
         else {
-            guardPath(f);
+            LockoutGuard.check(sw, user, asker, f);
             boolean changed = sw.engine.commit(f);
             changedLine |= changed;
-            if (changed && safeSnapshot != null) safeMine = sw.engine.changes();
+            if (changed) safe.changed();
         }
     }
 
     /**
-     * The connection of this session ended without a logout (a dropped SSH session, a killed client). In
-     * safe mode its changes are rolled back, when nobody else changed the config since; else they stay, and
-     * the log says why.
+     * The connection of this session ended without a logout (a dropped SSH session, a killed client): in
+     * safe mode, its changes are rolled back (see {@link SafeMode}).
      */
     public void dropped() {
-        Config snapshot = safeSnapshot;
-        if (snapshot == null || safeMine < 0) return;
-        safeSnapshot = null;
-        String who = "session " + user.line() + " (" + user.name() + (user.from().isEmpty() ? "" : " from " + user.from()) + ")";
-        if (sw.engine.changes() != safeMine) {
-            sw.audit.log("%SWSH-4-SAFE_MODE_KEPT: " + who + " dropped in safe mode, but the config changed after its last change;"
-                    + " its changes were kept");
-            return;
-        }
-        try {
-            sw.engine.replace(snapshot);
-            sw.audit.log("%SWSH-5-SAFE_MODE_ROLLBACK: " + who + " dropped in safe mode; its changes were rolled back");
-        } catch (RuntimeException e) {
-            sw.audit.log("%SWSH-3-SAFE_MODE_FAIL: " + who + " dropped in safe mode; rolling back failed: " + e.getMessage());
-        }
+        safe.dropped(who());
     }
 
-    /**
-     * The lockout guard: a change that would cut the path to this session's remote peer (see
-     * {@link Lockout}) asks first, with "no" the default, so a script or an automation client is refused.
-     */
-    private void guardPath(UnaryOperator<Config> f) {
-        String peer = user.from().replace("?", "");
-        if (peer.isEmpty()) return;
-        Lockout.Path path = Lockout.path(sw.engine.kernel.read(), peer);
-        if (path == null) return;
-        List<String> why = Lockout.cuts(sw.engine.preview(f), path, sw.engine.kernel.bridge());
-        if (why.isEmpty()) return;
-        String who = "session " + user.line() + " (" + user.name() + " from " + peer + ", through " + path.shown() + ")";
-        String answer = asker.ask("% This change would cut your " + who + " off: " + String.join("; ", why)
-                + ".\nProceed anyway? [no]: ", false).strip().toLowerCase();
-        if (!answer.equals("y") && !answer.equals("yes")) {
-            throw new CliException("% Change refused: it would cut " + who + " off (" + String.join("; ", why) + ")");
-        }
-        sw.audit.log("%SWSH-4-LOCKOUT_OVERRIDE: " + user.name() + " made a change that cuts " + who + ": " + String.join("; ", why));
+    /** This session as the log names it. */
+    private String who() {
+        return "session " + user.line() + " (" + user.name() + (user.from().isEmpty() ? "" : " from " + user.from()) + ")";
     }
 
     private void push(Frame f) {
@@ -334,56 +300,34 @@ public final class Session implements Cli {
 
         @Override
         public boolean safeMode(boolean on) {
-            boolean was = safeSnapshot != null;
-            safeSnapshot = on ? (was ? safeSnapshot : sw.engine.running()) : null;
-            if (!on || !was) safeMine = -1;
-            return was;
+            return safe.set(on);
         }
 
         @Override
         public void configSession(String name) {
-            if (candidate != null && !candidateName.equals(name)) {
-                throw new CliException("% Error: configuration session " + candidateName
-                        + " is pending in this session: commit or abort it first");
-            }
-            if (candidate == null) {
-                candidate = sw.engine.running();
-                candidateName = name;
-            }
+            candidate.begin(name);
             enter(Modes.CONFIG, List.of(), 0);
         }
 
         @Override
         public String sessionName() {
-            return candidateName;
+            return candidate.name();
         }
 
         @Override
         public Config candidate() {
-            return candidate;
+            return candidate.config();
         }
 
         @Override
         public void commitSession(Integer timerSeconds) {
-            if (candidate == null) throw new CliException("% Error: not in a configuration session");
-            Config c = candidate;
-            if (timerSeconds != null) sw.engine.rollback.arm(timerSeconds, user.name());
-            try {
-                sw.engine.replace(c);
-            } catch (RuntimeException e) {
-                if (timerSeconds != null) sw.engine.rollback.forget();
-                throw Errors.of(e, "");
-            }
-            candidate = null;
-            candidateName = null;
+            candidate.commit(timerSeconds, user.name());
             Session.this.end();
         }
 
         @Override
         public void abortSession() {
-            if (candidate == null) throw new CliException("% Error: not in a configuration session");
-            candidate = null;
-            candidateName = null;
+            candidate.abort();
             Session.this.end();
         }
 
@@ -448,22 +392,7 @@ public final class Session implements Cli {
         @Override
         public void enable() {
             if (Session.this.mode() != Modes.USER) return;
-            if (!user.admin()) {
-                if (!user.member()) {
-                    throw new CliException("% Error in authentication: " + user.name() + " is not in group "
-                            + User.MEMBER_GROUP + " or " + User.ADMIN_GROUP);
-                }
-                String hash = config().enableSecret();
-                if (hash == null) throw new CliException("% Error: No password set");
-                boolean ok = false;
-                for (int i = 0; i < 3 && !ok; i++) {
-                    String secret = asker.ask("Password: ", true);
-                    // wrong secrets are paced per user across sessions, and each is logged as IOS does
-                    ok = sw.enableGuard.attempt(user.name(), () -> Secret.matches(secret, hash));
-                    if (!ok) sw.audit.log(Audit.privAuthFail(user));
-                }
-                if (!ok) throw new CliException("% Bad secrets");
-            }
+            if (!user.admin()) sw.enableGuard.authenticate(user, config().enableSecret(), asker, sw.audit);
             setPrivileged(true);
         }
 
