@@ -23,4 +23,23 @@ class FilterTest {
         assertEquals("", out);
         assertEquals("hostname " + "x".repeat(40) + "\n", s.execute("show running-config | include ^hostname (x+)+$"));
     }
+
+    @Test
+    void sectionKeepsEachMatchingLineWithTheLinesIndentedBelowIt() {
+        TestSwitch sw = new TestSwitch(swsh.kernel.FakeKernel.of("eth1", "eth2"));
+        Session s = sw.session();
+        for (String l : new String[] {"configure terminal", "vlan 10", "name blue", "interface eth1",
+                "switchport access vlan 10", "description to pc", "interface eth2", "switchport mode trunk", "end"}) {
+            s.execute(l);
+        }
+        assertEquals("""
+                interface eth1
+                 description to pc
+                 switchport access vlan 10
+                interface eth2
+                 switchport mode trunk
+                """, s.execute("show running-config | section ^interface"));
+        assertEquals("vlan 10\n name blue\n", s.execute("show running-config | section ^vlan"));
+        assertEquals(" description to pc\n", s.execute("show running-config | section description"));
+    }
 }

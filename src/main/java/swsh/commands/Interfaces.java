@@ -9,7 +9,13 @@ import java.util.regex.Pattern;
 import swsh.kernel.State;
 import swsh.model.Iface;
 
-/** Interface names as users type them: SVI spellings, existence in the kernel, and ranges. */
+/**
+ * Interface names as users type them: SVI spellings, existence in the kernel, ranges, and the
+ * IOS name {@code EthernetN} (or any abbreviation of Ethernet: {@code Eth2}, {@code Et2},
+ * {@code e2}, any case) for the kernel port {@code ethN}, which automation normalises names to.
+ * A name that is an interface itself always means that interface; the alias applies only when
+ * it is not and {@code ethN} is one. Everything prints the kernel's name.
+ */
 public final class Interfaces {
     private Interfaces() {}
 
@@ -27,13 +33,32 @@ public final class Interfaces {
         return name;
     }
 
-    /** Checks that a kernel interface exists and may become a switchport; SVIs always may. */
+    private static final Pattern ETHERNET = Pattern.compile("(?i)e(?:t(?:h(?:e(?:r(?:n(?:e(?:t)?)?)?)?)?)?)?([0-9]{1,9})");
+
+    /** The interface {@code name} means: itself when it is one, else {@code ethN} for an Ethernet spelling of it (null: null). */
+    public static String resolve(Context x, String name) {
+        return resolve(x, name, x.engine().kernel::read);
+    }
+
+    private static String resolve(Context x, String name, Supplier<State> kernel) {
+        if (name == null) return null;
+        Matcher m = ETHERNET.matcher(name);
+        if (!m.matches() || x.config().ifaces().containsKey(name)) return name;
+        String eth = "eth" + m.group(1);
+        if (eth.equals(name)) return name;
+        State st = kernel.get();
+        if (st.link(name) != null) return name;
+        return x.config().ifaces().containsKey(eth) || st.link(eth) != null ? eth : name;
+    }
+
+    /** Checks that a kernel interface exists and may become a switchport (SVIs always may); its kernel name. */
     public static String existing(Context x, String name, int col) {
         return existing(x, name, col, x.engine().kernel::read);
     }
 
     private static String existing(Context x, String name, int col, Supplier<State> kernel) {
         if (Iface.isSvi(name)) return name;
+        name = resolve(x, name, kernel);
         String bridge = x.engine().kernel.bridge();
         if (name.equals(bridge) || name.startsWith(bridge + ".") || name.equals("lo")) {
             throw new CommandException("% Invalid input: interface " + name + " is the switch's own and cannot be configured", col);
@@ -45,6 +70,8 @@ public final class Interfaces {
     }
 
     private static final Pattern RANGE_PART = Pattern.compile("\\s*([A-Za-z0-9_.@:+-]*?)(\\d{1,9})\\s*(?:-\\s*(\\d{1,9}))?\\s*");
+    /** {@code Ethernet 1 - 2}: an interface type and its number apart, as IOS takes them in ranges. */
+    private static final Pattern TYPE_APART = Pattern.compile("\\s*([A-Za-z]+)\\s+(\\d.*)");
 
     /** {@code eth1 - 4, eth7} to the interface names, each checked (the kernel is read at most once). */
     public static List<String> range(Context x, String text, int col) {
@@ -53,7 +80,9 @@ public final class Interfaces {
         List<String> out = new ArrayList<>();
         int offset = 0;
         for (String part : text.split(",", -1)) {
-            Matcher m = RANGE_PART.matcher(part);
+            Matcher apart = TYPE_APART.matcher(part);
+            Matcher m = RANGE_PART.matcher(apart.matches() && ETHERNET.matcher(apart.group(1) + "1").matches()
+                    ? apart.group(1) + apart.group(2) : part);
             if (!m.matches()) throw new CommandException("% Invalid input detected at '^' marker.", col + offset);
             int lo = Integer.parseInt(m.group(2));
             int hi = m.group(3) == null ? lo : Integer.parseInt(m.group(3));

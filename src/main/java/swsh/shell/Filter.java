@@ -37,11 +37,19 @@ record Filter(String kind, Pattern re) {
                 }
             }
             case "section" -> {
-                boolean on = false;
+                // as on IOS: each line that matches, with the lines indented below it
+                int depth = -1;
                 for (String l : lines) {
-                    boolean child = l.startsWith(" ");
-                    if (!child) on = re.matcher(l).find();
-                    if (on || (child && re.matcher(l).find())) sb.append(l).append('\n');
+                    int indent = l.length() - l.stripLeading().length();
+                    if (depth >= 0 && indent > depth && !l.isBlank()) {
+                        sb.append(l).append('\n');
+                        continue;
+                    }
+                    depth = -1;
+                    if (re.matcher(l).find()) {
+                        depth = indent;
+                        sb.append(l).append('\n');
+                    }
                 }
             }
             default -> {

@@ -20,7 +20,8 @@ public final class KernelSuiteMain {
         // arguments, when given, pick the test classes or Class#method (for a quicker run by hand)
         LauncherDiscoveryRequestBuilder b = LauncherDiscoveryRequestBuilder.request();
         if (args.length == 0) b.selectors(selectClass(KernelScenariosTest.class), selectClass(SshClientsTest.class),
-                selectClass(HostileClientsTest.class), selectClass(SafetyNetTest.class));
+                selectClass(AnsibleResourcesTest.class), selectClass(NetmikoLoadTest.class), selectClass(HostileClientsTest.class),
+                selectClass(SafetyNetTest.class));
         for (String a : args) b.selectors(a.contains("#") ? selectMethod(a) : selectClass(a));
         LauncherDiscoveryRequest req = b.build();
         Launcher launcher = LauncherFactory.create();

@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -27,21 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @Tag("kernel")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SshClientsTest {
-    static SshFixture fx;
-
-    @BeforeAll
-    static void up() throws Exception {
-        Net.reset();
-        fx = new SshFixture();
-    }
-
-    @AfterAll
-    static void down() {
-        if (fx != null) fx.close();
-        Net.reset();
-    }
-
+class SshClientsTest extends OverSsh {
     static String out(LiveKernel.Result r) {
         return r.out() + r.err();
     }

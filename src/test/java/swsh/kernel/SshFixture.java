@@ -62,6 +62,11 @@ final class SshFixture implements AutoCloseable {
 
         sw = swsh.shell.Switch.of(new LiveKernel("swbr0", NS),
                 new ConfigStore(DIR.resolve("etc"), DIR.resolve("run")), "sw-ssh");
+        // as swshd starts (swsh daemon): startup-config replayed onto the kernel before the first
+        // session, so that the kernel's monitor and iproute2 programs run before anyone types. A
+        // switch first touching the kernel in a session's command took seconds under load there,
+        // longer than netmiko's 2 s of quiet that it takes for "all output read" (see NetmikoLoadTest)
+        swsh.Main.replayStartup(sw);
         Thread t = new Thread(() -> {
             try {
                 new Daemon(sw, Daemon.socketIn(DIR.resolve("run"))).serve();

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import swsh.commands.Context;
 import swsh.commands.Defs;
 import swsh.commands.Help;
+import swsh.commands.Interfaces;
 import swsh.commands.Types;
 import swsh.grammar.Arg;
 import swsh.grammar.Args;
@@ -38,7 +39,7 @@ public final class ShowMac {
                 Help.MAC_TABLE, Help.MAC_TABLE, "dynamic entry type", Help.VLAN_KEYWORD, "VLAN number",
                 Help.INTERFACE_KEYWORD, Help.IFNAME).bind(VLAN, IFACE)
                 .run((x, a) -> {
-                    String only = a.opt(IFACE);
+                    String only = Interfaces.resolve(x, a.opt(IFACE));
                     Integer vlan = a.opt(VLAN);
                     for (Iface i : x.config().ifaces().values()) {
                         if (i.svi() || !i.switchport() || (only != null && !only.equals(i.name()))) continue;
@@ -72,7 +73,7 @@ public final class ShowMac {
     }
 
     private static void table(Context x, Args a) {
-        String dev = a.opt(IFACE), mac = a.opt(ADDRESS);
+        String dev = Interfaces.resolve(x, a.opt(IFACE)), mac = a.opt(ADDRESS);
         Integer vlan = a.opt(VLAN);
         boolean dynamicOnly = a.has("dynamic");
         List<State.Fdb> shown = entries(x, new FdbQuery(dev, vlan, a.has("static")),

@@ -36,11 +36,22 @@ final class InterfaceDetail {
     /** Bandwidth when the kernel knows no speed: a Gigabit port's. */
     static final long DEFAULT_BW_KBIT = 1_000_000;
 
-    static List<String> port(SwitchPorts.Port p) {
+    /** The first line of a port's {@code show interfaces} and {@code show ip interface}: its state. */
+    static String head(SwitchPorts.Port p) {
         SwitchPorts.Line line = SwitchPorts.line(p);
+        return p.name() + " is " + line.link + ", line protocol is " + line.protocol + " (" + line.status + ")";
+    }
+
+    /** The first line of an SVI's {@code show interfaces} and {@code show ip interface}. */
+    static String head(SwitchPorts.Svi s) {
+        String[] line = SwitchPorts.line(s);
+        return s.name() + " is " + line[0] + ", line protocol is " + line[1];
+    }
+
+    static List<String> port(SwitchPorts.Port p) {
         State.Link l = p.link();
         List<String> out = new ArrayList<>();
-        out.add(p.name() + " is " + line.link + ", line protocol is " + line.protocol + " (" + line.status + ")");
+        out.add(head(p));
         out.add("  Hardware is " + hardware(l) + (l == null ? "" : address(l)));
         description(out, SwitchPorts.description(p.cfg(), l));
         if (l == null) return out;
@@ -56,10 +67,9 @@ final class InterfaceDetail {
     }
 
     static List<String> svi(SwitchPorts.Svi s) {
-        String[] line = SwitchPorts.line(s);
         State.Link l = s.link();
         List<String> out = new ArrayList<>();
-        out.add(s.name() + " is " + line[0] + ", line protocol is " + line[1]);
+        out.add(head(s));
         out.add("  Hardware is EtherSVI" + (l == null ? "" : address(l)));
         description(out, SwitchPorts.description(s.cfg(), l));
         if (l == null) return out;

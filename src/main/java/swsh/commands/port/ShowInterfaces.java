@@ -11,6 +11,7 @@ import swsh.commands.CommandException;
 import swsh.commands.Context;
 import swsh.commands.Defs;
 import swsh.commands.Help;
+import swsh.commands.Interfaces;
 import swsh.commands.Types;
 import swsh.grammar.Arg;
 import swsh.grammar.Args;
@@ -78,7 +79,7 @@ public final class ShowInterfaces {
 
     /** {@code show interfaces [X]}: every SVI then every switch port (a Catalyst lists its Vlan interfaces first). */
     private static void detail(Context x, Args a) {
-        String only = a.opt(NAME);
+        String only = Interfaces.resolve(x, a.opt(NAME));
         State st = x.engine().kernel.readCounters();
         if (only != null) {
             Target t = target(x, st, only, a.column(NAME));
@@ -93,7 +94,7 @@ public final class ShowInterfaces {
 
     /** The switch ports one command shows: all of them, or the one named (none for an SVI); with counters read now or not. */
     private static List<SwitchPorts.Port> ports(Context x, Args a, boolean counters) {
-        String only = a.opt(NAME);
+        String only = Interfaces.resolve(x, a.opt(NAME));
         State st = counters ? x.engine().kernel.readCounters() : x.engine().kernel.read();
         if (only == null) return SwitchPorts.ports(x.config(), st, x.engine().kernel.bridge());
         Target t = target(x, st, only, a.column(NAME));
@@ -166,7 +167,7 @@ public final class ShowInterfaces {
 
     private static void switchport(Context x, Args a) {
         Config cfg = x.config();
-        String only = a.opt(NAME);
+        String only = Interfaces.resolve(x, a.opt(NAME));
         if (only != null && !cfg.ifaces().containsKey(only)) throw new CommandException("% Error: interface " + only + " is not a switchport");
         for (Iface i : cfg.ifaces().values()) {
             if (i.svi() || (only != null && !only.equals(i.name()))) continue;

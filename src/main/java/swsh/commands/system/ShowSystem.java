@@ -16,6 +16,7 @@ import swsh.commands.CommandSet;
 import swsh.commands.Context;
 import swsh.commands.Defs;
 import swsh.commands.Help;
+import swsh.commands.Interfaces;
 import swsh.commands.Modes;
 import swsh.commands.RunningConfig;
 import swsh.commands.Types;
@@ -36,7 +37,7 @@ public final class ShowSystem {
                 "Show interface configuration", Help.IFNAME).bind(IFACE).filterable()
                 .run((x, a) -> {
                     Config cfg = x.config();
-                    String n = a.opt(IFACE);
+                    String n = Interfaces.resolve(x, a.opt(IFACE));
                     if (n == null) {
                         x.print(x.render(cfg));
                         return;

@@ -12,6 +12,7 @@ import swsh.commands.Defs;
 import swsh.commands.RunningConfig;
 import swsh.commands.Types;
 import swsh.grammar.Arg;
+import swsh.grammar.ParamType;
 import swsh.kernel.Quote;
 import swsh.model.Config;
 import swsh.model.Vlan;
@@ -23,6 +24,7 @@ public final class VlanCommands {
 
     private static final Arg<VlanSet> IDS = Arg.of("ids", Types.VLAN_LIST);
     private static final Arg<String> NAME = Arg.of("name", Types.WORD);
+    private static final Arg<Integer> MTU = Arg.of("mtu", ParamType.range(1500, 18190));
 
     public static void define(Defs d) {
         d.cmd(CONFIG, "vlan $ids", "Vlan commands", "ISL VLAN IDs 1-1005 or 802.1Q VLAN IDs 1-4094, e.g. 10,20-30").bind(IDS)
@@ -63,5 +65,30 @@ public final class VlanCommands {
                 })
                 .no((x, a) -> x.edit(c -> c.withVlan(new Vlan(x.vlan(), null))))
                 .renders(Vlan.class, v -> RunningConfig.lineIf(v.name() != null, "name " + v.name()));
+
+        // the state, MTU and shutdown of a VLAN as automation (Ansible's ios_vlans) sets them: the
+        // bridge's VLANs are always active, of MTU 1500 and never shut, so only those values are taken
+        d.cmd(VLAN, "state {active|suspend}", "Operational state of the VLAN", "VLAN Active State", "VLAN Suspended State")
+                .run((x, a) -> {
+                    if (a.has("suspend")) {
+                        throw new CommandException("% Error: VLAN " + x.vlan() + " cannot be suspended on this switch;"
+                                + " remove it with 'no vlan " + x.vlan() + "'");
+                    }
+                })
+                .no((x, a) -> {});
+        d.cmd(VLAN, "mtu $mtu", "VLAN Maximum Transmission Unit", "Value of VLAN Maximum Tranmission Unit").bind(MTU)
+                .run((x, a) -> {
+                    if (a.get(MTU) != Vlan.MTU) {
+                        throw new CommandException("% Error: the MTU of VLANs is " + Vlan.MTU + " on this switch;"
+                                + " set it on the interfaces with 'mtu'", a.column(MTU));
+                    }
+                })
+                .no((x, a) -> {});
+        d.cmd(VLAN, "shutdown", "Shutdown VLAN switching")
+                .run((x, a) -> {
+                    throw new CommandException("% Error: VLAN " + x.vlan() + " cannot be shut down on this switch;"
+                            + " remove it with 'no vlan " + x.vlan() + "'");
+                })
+                .no((x, a) -> {});
     }
 }
