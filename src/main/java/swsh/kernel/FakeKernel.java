@@ -111,6 +111,17 @@ public final class FakeKernel implements Kernel {
     }
 
     private java.util.function.Predicate<Op> refuse = op -> false;
+    private final Map<String, String> managers = new TreeMap<>();
+
+    /** Test hook: another network manager drives {@code dev}. */
+    public synchronized void managedBy(String dev, String manager) {
+        managers.put(dev, manager);
+    }
+
+    @Override
+    public synchronized String managedBy(String dev) {
+        return managers.get(dev);
+    }
 
     /**
      * Makes this kernel refuse the ops {@code p} picks as well (a test's stand-in for what the real kernel

@@ -57,6 +57,11 @@ public interface Kernel extends AutoCloseable {
      */
     default void onChange(Runnable r) {}
 
+    /** The other network manager that drives link {@code dev} (see {@link Managers}), or null. */
+    default String managedBy(String dev) {
+        return null;
+    }
+
     /** Name of the bridge this switch runs on. */
     String bridge();
 

@@ -82,6 +82,13 @@ public final class LiveKernel implements Kernel {
         return bridge;
     }
 
+    /** Only in the initial namespace: another namespace's links have no manager's state files here. */
+    @Override
+    public synchronized String managedBy(String dev) {
+        State.Link l = read().link(dev);
+        return netns != null || l == null ? null : Managers.of(Path.of("/run"), l.ifindex());
+    }
+
     /** Follows the events from now on (the monitor starts if it does not run yet); null stops telling. */
     @Override
     public synchronized void onChange(Runnable r) {

@@ -48,6 +48,7 @@ public final class InterfaceCommands {
                 .bind(RANGE)
                 .run((x, a) -> {
                     List<String> names = Interfaces.range(x, a.get(RANGE), a.column(RANGE));
+                    for (String n : names) warnIfManaged(x, n);
                     x.edit(c -> {
                         Config n = c;
                         for (String i : names) if (!n.ifaces().containsKey(i)) n = n.withIface(fresh(x, i));
@@ -80,8 +81,19 @@ public final class InterfaceCommands {
     /** Creates the interface block if needed and enters config-if for it. */
     public static void enter(Context x, String name) {
         Iface fresh = fresh(x, name);
+        warnIfManaged(x, name);
         x.edit(c -> c.ifaces().containsKey(name) ? c : c.withIface(fresh));
         x.enter(IF, List.of(name), 0);
+    }
+
+    /** A port new to the config that another network manager drives: said, as it may undo swsh's work. */
+    static void warnIfManaged(Context x, String name) {
+        if (x.config().ifaces().containsKey(name)) return;
+        String manager = x.engine().kernel.managedBy(name);
+        if (manager != null) {
+            x.println("% Warning: " + name + " is managed by " + manager + ", which may remove the VLANs and addresses swsh sets;"
+                    + " mark it unmanaged there (see the README, Coexistence)");
+        }
     }
 
     /**
