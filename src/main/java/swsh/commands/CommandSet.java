@@ -88,6 +88,7 @@ public final class CommandSet {
                 new Grammar.FilterDef("count", "Count number of lines which match regexp", true),
                 new Grammar.FilterDef("exclude", "Exclude lines that match", false),
                 new Grammar.FilterDef("include", "Include lines that match", false),
+                new Grammar.FilterDef("json", "Produce JSON output for this command", true),
                 new Grammar.FilterDef("section", "Filter a section of output", false));
         return Grammar.build(Modes.ALL, d.all(), delegates, Help.PIPE, filters, Help.REGEX, Help.NO, Help.DEFAULT);
     }

@@ -27,6 +27,11 @@ public final class Command<C> {
 
     /** Refuses a command where it does not apply (throws the error to show). */
     @FunctionalInterface
+    /** What {@code | json} prints for a show: a value of maps, lists, strings, numbers and booleans. */
+    public interface JsonView<C> {
+        Object of(C ctx, Args args);
+    }
+
     public interface Guard<C> {
         void check(C ctx);
     }
@@ -46,6 +51,7 @@ public final class Command<C> {
     boolean userLevel;
     boolean sensitive;
     boolean filterable;
+    private JsonView<C> json;
     private Class<?> scope;
     private Function<Object, List<String>> render;
 
@@ -103,6 +109,18 @@ public final class Command<C> {
     public Command<C> user() {
         this.userLevel = true;
         return this;
+    }
+
+    /** Its data as JSON for {@code | json} (Arista EOS style); the command becomes filterable. */
+    public Command<C> json(JsonView<C> j) {
+        this.json = j;
+        this.filterable = true;
+        return this;
+    }
+
+    /** Its {@code | json} view, or null. */
+    public JsonView<C> json() {
+        return json;
     }
 
     /** Its output may be piped through an output filter ({@code | include ...}). */

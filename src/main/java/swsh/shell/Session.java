@@ -173,7 +173,10 @@ public final class Session implements Cli {
         String shown = m.command().isSensitive() && m.args().firstColumn() > 0
                 ? line.substring(0, m.args().firstColumn()) + "*****" : line;
         record(shown.strip());
-        Filter filter = m.filter() == null ? null : Filter.of(m.filter());
+        boolean json = m.filter() != null && m.filter().kind().equals("json");
+        if (json && !m.filter().regex().isEmpty()) throw new CliException("% Invalid input detected at '^' marker.", line.indexOf(m.filter().regex(), m.filter().column()));
+        if (json && m.command().json() == null) throw new CliException("% This command has no JSON output (| json)");
+        Filter filter = m.filter() == null || json ? null : Filter.of(m.filter());
         // a line that fell through to an enclosing mode runs there (and stays there if it works);
         // a line run with do runs in EXEC and comes back; a line that fails leaves the mode as it was
         boolean viaDo = m.mode() != mode() && !isAncestor(m.mode());
@@ -186,7 +189,8 @@ public final class Session implements Cli {
             Command.Guard<Context> guard = m.command().guard();
             Ctx ctx = new Ctx(out);
             if (guard != null) guard.check(ctx);
-            m.handler().run(ctx, m.args());
+            if (json) out.append(JsonOut.write(m.command().json().of(ctx, m.args())));
+            else m.handler().run(ctx, m.args());
             ok = true;
         } catch (RuntimeException | StackOverflowError e) {
             throw Errors.of(e, line);

@@ -4,7 +4,9 @@ import static swsh.commands.Modes.EXEC;
 import static swsh.commands.Modes.EXECS;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -32,7 +34,7 @@ public final class ShowMac {
         d.cmd(EXECS, "show mac address-table [{dynamic|static}] [vlan $vlan] [interface $interface] [address $address]",
                 Help.SHOW, Help.MAC, Help.MAC_TABLE, "dynamic entry type", "static entry type", Help.VLAN_KEYWORD, "VLAN number",
                 Help.INTERFACE_KEYWORD, Help.IFNAME, "address keyword", "48 bit mac address").bind(VLAN, IFACE, ADDRESS)
-                .filterable().run(ShowMac::table);
+                .filterable().json(ShowMac::json).run(ShowMac::table);
         d.cmd(EXECS, "show mac address-table count", Help.SHOW, Help.MAC, Help.MAC_TABLE, "Count of MAC addresses")
                 .filterable().run(ShowMac::count);
         d.cmd(EXEC, "clear mac address-table dynamic [vlan $vlan] [interface $interface]", Help.CLEAR,
@@ -72,12 +74,37 @@ public final class ShowMac {
         });
     }
 
-    private static void table(Context x, Args a) {
+    /** The entries {@code show mac address-table} with these arguments shows, in its order. */
+    private static List<State.Fdb> shown(Context x, Args a) {
         String dev = Interfaces.resolve(x, a.opt(IFACE)), mac = a.opt(ADDRESS);
         Integer vlan = a.opt(VLAN);
         boolean dynamicOnly = a.has("dynamic");
-        List<State.Fdb> shown = entries(x, new FdbQuery(dev, vlan, a.has("static")),
+        return entries(x, new FdbQuery(dev, vlan, a.has("static")),
                 f -> !(dynamicOnly && !f.dynamic()) && (mac == null || mac.equals(f.mac())));
+    }
+
+    /**
+     * {@code | json}: {"unicastTable": {"tableEntries": [{"vlanId", "macAddress", "entryType" (dynamic or static),
+     * "interface"}]}, "totalEntries": N}, in the table's order.
+     */
+    private static Object json(Context x, Args a) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (State.Fdb f : shown(x, a)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("vlanId", f.vlan());
+            m.put("macAddress", Types.ciscoMac(f.mac()));
+            m.put("entryType", f.dynamic() ? "dynamic" : "static");
+            m.put("interface", f.dev());
+            rows.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("unicastTable", Map.of("tableEntries", rows));
+        out.put("totalEntries", rows.size());
+        return out;
+    }
+
+    private static void table(Context x, Args a) {
+        List<State.Fdb> shown = shown(x, a);
         x.println("          Mac Address Table");
         x.println("-------------------------------------------");
         x.println("");

@@ -33,7 +33,7 @@ public final class ShowInterfaces {
     /** Help of {@code show ip}. */
     public static final String SHOW_IP = "IP information";
 
-    private static final Arg<String> NAME = Arg.of("name", Types.IFNAME);
+    static final Arg<String> NAME = Arg.of("name", Types.IFNAME);
     private static final Arg<Integer> VLAN = Arg.of("vlan", Types.VLAN_ID);
 
     public static void define(Defs d) {
@@ -44,11 +44,12 @@ public final class ShowInterfaces {
                 .run((x, a) -> InterfaceDetail.svi(svi(x, x.engine().kernel.read(), "Vlan" + a.get(VLAN), a.column(VLAN)))
                         .forEach(x::println));
         d.cmd(EXECS, "show interfaces [$name] status", Help.SHOW, Help.INTERFACES, Help.IFNAME, "Show interface line status")
-                .bind(NAME).filterable().run(ShowInterfaces::status);
+                .bind(NAME).filterable().json(InterfacesJson::status).run(ShowInterfaces::status);
         d.cmd(EXECS, "show interfaces [$name] counters", Help.SHOW, Help.INTERFACES, Help.IFNAME, "Show interface counters")
-                .bind(NAME).filterable().run(ShowInterfaces::counters);
+                .bind(NAME).filterable().json(InterfacesJson::counters).run(ShowInterfaces::counters);
         d.cmd(EXECS, "show interfaces [$name] switchport", Help.SHOW, Help.INTERFACES, Help.IFNAME,
-                "Show interface switchport information").bind(NAME).filterable().run(ShowInterfaces::switchport);
+                "Show interface switchport information").bind(NAME).filterable().json(InterfacesJson::switchport)
+                .run(ShowInterfaces::switchport);
         d.cmd(EXECS, "show interfaces trunk", Help.SHOW, Help.INTERFACES, "Show interface trunk information").filterable()
                 .run(ShowInterfaces::trunk);
         // defined here rather than in a definer of its own: it lists the same interfaces
@@ -93,7 +94,7 @@ public final class ShowInterfaces {
     }
 
     /** The switch ports one command shows: all of them, or the one named (none for an SVI); with counters read now or not. */
-    private static List<SwitchPorts.Port> ports(Context x, Args a, boolean counters) {
+    static List<SwitchPorts.Port> ports(Context x, Args a, boolean counters) {
         String only = Interfaces.resolve(x, a.opt(NAME));
         State st = counters ? x.engine().kernel.readCounters() : x.engine().kernel.read();
         if (only == null) return SwitchPorts.ports(x.config(), st, x.engine().kernel.bridge());

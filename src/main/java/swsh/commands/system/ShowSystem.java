@@ -66,7 +66,7 @@ public final class ShowSystem {
                     x.println(errors.size() + " line(s) of startup-config failed when swshd started; every other line was applied:");
                     for (String e : errors) x.println(e);
                 });
-        d.cmd(EXECS, "show version", Help.SHOW, "System hardware and software status").filterable().run(ShowSystem::version);
+        d.cmd(EXECS, "show version", Help.SHOW, "System hardware and software status").filterable().json(ShowSystem::versionJson).run(ShowSystem::version);
         d.cmd(EXECS, "show privilege", Help.SHOW, "Show current privilege level").filterable()
                 .run((x, a) -> x.println("Current privilege level is " + (x.mode() == Modes.USER ? 1 : 15)));
         d.cmd(EXECS, "show history", Help.SHOW, "Display the session command history").filterable()
@@ -97,6 +97,20 @@ public final class ShowSystem {
             x.println(String.format("%s%3d %-9s %-10s %-20s %02d:%02d:%02d %s", s.self() ? "*" : " ", lineNumber(s.line()),
                     s.line(), s.user(), "idle", idle / 3600, idle / 60 % 60, idle % 60, s.from()).stripTrailing());
         }
+    }
+
+    /** {@code | json}: {"version", "hostname", "kernelRelease", "uptimeSeconds", "ethernetInterfaces", "systemMacAddress"}. */
+    private static Object versionJson(Context x, swsh.grammar.Args a) {
+        Config cfg = x.config();
+        State.Link br = x.engine().kernel.read().link(x.engine().kernel.bridge());
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("version", VERSION);
+        m.put("hostname", cfg.hostname());
+        m.put("kernelRelease", kernelRelease());
+        m.put("uptimeSeconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
+        m.put("ethernetInterfaces", cfg.ifaces().values().stream().filter(i -> !i.svi()).count());
+        m.put("systemMacAddress", br == null ? null : swsh.commands.Types.ciscoMac(br.mac()));
+        return m;
     }
 
     private static void version(Context x, swsh.grammar.Args a) {

@@ -3,7 +3,9 @@ package swsh.commands.vlan;
 import static swsh.commands.Modes.EXECS;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import swsh.commands.CommandException;
 import swsh.commands.Context;
@@ -26,22 +28,53 @@ public final class ShowVlan {
     private static final Arg<Integer> ID = Arg.of("id", Types.VLAN_ID);
 
     public static void define(Defs d) {
-        d.cmd(EXECS, "show vlan", Help.SHOW, "VTP VLAN status").filterable()
+        d.cmd(EXECS, "show vlan", Help.SHOW, "VTP VLAN status").filterable().json((x, a) -> json(x, null))
                 .run((x, a) -> {
                     vlans(x, null, true);
                     types(x, null);
                     trailer(x);
                 });
         d.cmd(EXECS, "show vlan brief", Help.SHOW, "VTP VLAN status", "VTP all VLAN status in brief").filterable()
+                .json((x, a) -> json(x, null))
                 .run((x, a) -> vlans(x, null, false));
         d.cmd(EXECS, "show vlan id $id", Help.SHOW, "VTP VLAN status", "VTP VLAN status by VLAN id", "VLAN id").bind(ID)
-                .filterable()
+                .filterable().json((x, a) -> {
+                    if (!x.config().hasVlan(a.get(ID))) throw new CommandException("VLAN id " + a.get(ID) + " not found in current VLAN database");
+                    return json(x, a.get(ID));
+                })
                 .run((x, a) -> {
                     int id = a.get(ID);
                     if (!x.config().hasVlan(id)) throw new CommandException("VLAN id " + id + " not found in current VLAN database");
                     vlans(x, id, true);
                     types(x, id);
                 });
+    }
+
+    /**
+     * {@code | json}: {"vlans": {"ID": {"name", "status", "mtu", "interfaces": [access ports],
+     * "taggedInterfaces": [trunks carrying it], "nativeInterfaces": [trunks with it as native VLAN]}}}.
+     */
+    private static Object json(Context x, Integer only) {
+        Config cfg = x.config();
+        Map<String, Object> vlans = new LinkedHashMap<>();
+        for (Vlan v : cfg.vlans().values()) {
+            if (only != null && v.id() != only) continue;
+            List<String> access = new ArrayList<>(), tagged = new ArrayList<>(), nativ = new ArrayList<>();
+            for (Iface i : cfg.ifaces().values()) {
+                if (i.svi() || !i.switchport()) continue;
+                if (!i.trunk() && i.accessVlan() == v.id()) access.add(i.name());
+                if (i.trunk() && i.allowedOrAll().contains(v.id())) (i.nativeVlan() == v.id() ? nativ : tagged).add(i.name());
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", v.displayName());
+            m.put("status", "active");
+            m.put("mtu", Vlan.MTU);
+            m.put("interfaces", access);
+            m.put("taggedInterfaces", tagged);
+            m.put("nativeInterfaces", nativ);
+            vlans.put(Integer.toString(v.id()), m);
+        }
+        return Map.of("vlans", vlans);
     }
 
     /** The VLAN table; {@code balanced}: no last line of one or two ports (see {@link #balance}). */
