@@ -20,14 +20,6 @@ class RevertTimerTest {
         return sw;
     }
 
-    static boolean eventually(java.util.function.BooleanSupplier check) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            if (check.getAsBoolean()) return true;
-            Thread.sleep(50);
-        }
-        return false;
-    }
-
     @Test
     void unconfirmedChangesRollBackWhenTheTimerRunsOutAfterTheSessionIsGone() throws Exception {
         TestSwitch sw = fast();
@@ -38,7 +30,7 @@ class RevertTimerTest {
         assertEquals(20, sw.engine.running().ifaces().get("eth1").accessVlan());
         assertTrue(sw.script("show archive config rollback timer").out().contains("Timer value               : 2 min"));
         s.close(); // the session that armed it is gone
-        assertTrue(eventually(() -> !sw.engine.running().hasVlan(20)), "rolled back");
+        assertTrue(TestSwitch.eventually(() -> !sw.engine.running().hasVlan(20)), "rolled back");
         assertEquals(10, sw.engine.running().ifaces().get("eth1").accessVlan());
         assertTrue(sw.kernel.read().link("eth2").adminUp(), "the kernel too: eth2 is up again");
         List<String> log = sw.shell.audit.recent();

@@ -141,4 +141,13 @@ public final class TestSwitch {
         }
         return out.toString();
     }
+
+    /** Waits up to 5 s for {@code check} to hold (the kernel's events and swsh's timers act within milliseconds). */
+    public static boolean eventually(java.util.function.BooleanSupplier check) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            if (check.getAsBoolean()) return true;
+            Thread.sleep(50);
+        }
+        return false;
+    }
 }

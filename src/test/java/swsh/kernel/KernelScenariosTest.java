@@ -328,10 +328,8 @@ class KernelScenariosTest {
 
     /** Waits up to 5 s for {@code check} to hold (the kernel's events reach swsh within milliseconds). */
     static boolean eventually(java.util.function.BooleanSupplier check) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            if (check.getAsBoolean()) return true;
-            Thread.sleep(50);
-        }
+        return swsh.TestSwitch.eventually(check);
+    }
         return false;
     }
 
