@@ -330,8 +330,6 @@ class KernelScenariosTest {
     static boolean eventually(java.util.function.BooleanSupplier check) throws InterruptedException {
         return swsh.TestSwitch.eventually(check);
     }
-        return false;
-    }
 
     /**
      * The resident state follows the kernel: changes made with iproute2 behind swsh's back show in the
