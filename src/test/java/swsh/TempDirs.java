@@ -25,6 +25,11 @@ public final class TempDirs implements LauncherSessionListener {
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
+        removeAll();
+    }
+
+    /** Removes every directory made so far (what a main outside JUnit, such as a bench, calls at its end). */
+    public static void removeAll() {
         DIRS.forEach(Main::deleteTree);
         DIRS.clear();
     }

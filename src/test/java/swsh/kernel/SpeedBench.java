@@ -25,6 +25,14 @@ public final class SpeedBench {
     static final int PORTS = 48, ACCESS = 24, CHANGES = 20, WARMUP = 10;
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } finally {
+            swsh.TempDirs.removeAll(); // the switches' and swshd's directories: no JUnit run removes them here
+        }
+    }
+
+    static void run(String[] args) throws Exception {
         int macs = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         Net.reset();
         Net.ns(NS);
