@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -126,16 +127,19 @@ public final class Main implements Callable<Integer> {
 
     /** Removes {@code dir} and everything under it (without following symbolic links), quietly. */
     public static void deleteTree(Path dir) {
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort: what is left stays in the temp directory
-                }
-            });
-        } catch (IOException | UncheckedIOException ignored) {
-            // already gone, or unreadable: nothing more to do
+        // a few passes: a thread still writing into the tree (a test's swshd) can leave a directory non-empty once
+        for (int pass = 0; pass < 3 && Files.exists(dir, LinkOption.NOFOLLOW_LINKS); pass++) {
+            try (Stream<Path> all = Files.walk(dir)) {
+                all.sorted(Comparator.reverseOrder()).forEach(p -> {
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException ignored) {
+                        // best effort: the next pass tries again
+                    }
+                });
+            } catch (IOException | UncheckedIOException ignored) {
+                // vanished while walked: the next pass sees what is left
+            }
         }
     }
 

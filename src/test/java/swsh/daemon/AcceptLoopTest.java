@@ -40,8 +40,10 @@ class AcceptLoopTest {
         Path dir = swsh.TempDirs.make("swsh-emfile");
         Path sock = dir.resolve("swshd.sock"), log = dir.resolve("stderr");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder("sh", "-c", "ulimit -n 128 && exec \"$0\" -Xmx128m -cp \"$1\" \"$2\" \"$3\"",
-                java, System.getProperty("java.class.path"), Child.class.getName(), sock.toString());
+        // the child's temp files go under this test's directory, which is removed at the end (the child is killed)
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c",
+                "ulimit -n 128 && exec \"$0\" -Xmx128m -Djava.io.tmpdir=\"$4\" -cp \"$1\" \"$2\" \"$3\"",
+                java, System.getProperty("java.class.path"), Child.class.getName(), sock.toString(), dir.toString());
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         Process swshd = pb.start();
         List<SocketChannel> flood = new ArrayList<>();
