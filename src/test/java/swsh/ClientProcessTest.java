@@ -50,7 +50,7 @@ class ClientProcessTest {
 
     static List<String> java(Path classLog, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xlog:class+load:file=" + classLog, "-cp", System.getProperty("java.class.path"), "swsh.Launch"));
+                "-Xlog:class+load:file=" + classLog + "::filecount=0", "-cp", System.getProperty("java.class.path"), "swsh.Launch"));
         cmd.addAll(List.of(args));
         return cmd;
     }
