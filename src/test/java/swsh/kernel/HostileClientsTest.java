@@ -31,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import swsh.core.ConfigStore;
-import swsh.daemon.Daemon;
 import swsh.client.RemoteCli;
 import swsh.shell.Replay;
 
@@ -69,18 +68,7 @@ class HostileClientsTest {
         sh("chmod", "-R", "a+rX", DIR.toString());
 
         sw = swsh.shell.Switch.of(new LiveKernel("swbr0", NS), new ConfigStore(DIR.resolve("etc"), RUN), "sw-hostile");
-        sock = Daemon.socketIn(RUN);
-        Thread t = new Thread(() -> {
-            try {
-                new Daemon(sw, sock).serve();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, "swshd-hostile");
-        t.setDaemon(true);
-        t.start();
-        for (int i = 0; i < 100 && !Files.exists(sock); i++) Thread.sleep(50);
-        assertTrue(Files.exists(sock), "swshd did not start");
+        sock = Net.swshd(sw, RUN, "swshd-hostile");
     }
 
     private static void removeUser() {

@@ -114,6 +114,33 @@ final class Net {
     }
 
     /** A switch run by swsh inside namespace {@code ns}, counting what it sends to the kernel. */
+    /**
+     * Serves {@code sw}'s shells as swshd does, on a daemon thread of this JVM, at the socket in {@code runDir};
+     * returns the socket once swshd answers on it (fails the test when it does not within 5 s).
+     */
+    static Path swshd(swsh.shell.Switch sw, Path runDir, String thread) throws InterruptedException {
+        Path sock = swsh.daemon.Daemon.socketIn(runDir);
+        Thread t = new Thread(() -> {
+            try {
+                new swsh.daemon.Daemon(sw, sock).serve();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, thread);
+        t.setDaemon(true);
+        t.start();
+        for (int i = 0; i < 250; i++) {
+            swsh.client.RemoteCli probe = Files.exists(sock) ? swsh.client.RemoteCli.connect(sock, false) : null;
+            if (probe != null) {
+                probe.close();
+                return sock;
+            }
+            Thread.sleep(20);
+        }
+        fail("swshd did not start on " + sock);
+        return sock;
+    }
+
     static final class Switch {
         final String ns;
         final Counting kernel;

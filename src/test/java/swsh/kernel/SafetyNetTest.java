@@ -9,7 +9,6 @@ import static swsh.kernel.Net.ping;
 import static swsh.kernel.Net.sh;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import swsh.client.RemoteCli;
 import swsh.core.ConfigStore;
-import swsh.daemon.Daemon;
 import swsh.shell.Replay;
 
 /**
@@ -62,18 +60,7 @@ class SafetyNetTest {
         run = dir.resolve("run");
         sw = swsh.shell.Switch.of(new LiveKernel("swbr0", NS), new ConfigStore(dir.resolve("etc"), run), "safe");
         sw.engine.drift.watch();
-        sock = Daemon.socketIn(run);
-        Thread t = new Thread(() -> {
-            try {
-                new Daemon(sw, sock).serve();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, "swshd-safety");
-        t.setDaemon(true);
-        t.start();
-        for (int i = 0; i < 100 && !Files.exists(sock); i++) Thread.sleep(50);
-        assertTrue(Files.exists(sock), "swshd did not start");
+        sock = Net.swshd(sw, run, "swshd-safety");
         String out = cli("configure terminal", "vlan 10,20", "interface range eth1 - 12", "switchport access vlan 10",
                 "interface range eth13 - 24", "switchport access vlan 20", "end", "write memory");
         assertTrue(out.contains("[OK]"), out);

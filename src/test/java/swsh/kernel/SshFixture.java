@@ -14,7 +14,6 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
-import swsh.daemon.Daemon;
 import swsh.core.ConfigStore;
 
 /**
@@ -67,24 +66,7 @@ final class SshFixture implements AutoCloseable {
         // switch first touching the kernel in a session's command took seconds under load there,
         // longer than netmiko's 2 s of quiet that it takes for "all output read" (see NetmikoLoadTest)
         swsh.Main.replayStartup(sw);
-        Thread t = new Thread(() -> {
-            try {
-                new Daemon(sw, Daemon.socketIn(DIR.resolve("run"))).serve();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, "swshd");
-        t.setDaemon(true);
-        t.start();
-        Path sock = Daemon.socketIn(DIR.resolve("run"));
-        for (int i = 0; i < 250; i++) {
-            swsh.client.RemoteCli probe = Files.exists(sock) ? swsh.client.RemoteCli.connect(sock, false) : null;
-            if (probe != null) {
-                probe.close();
-                break;
-            }
-            Thread.sleep(20);
-        }
+        Net.swshd(sw, DIR.resolve("run"), "swshd");
         sshd = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", DIR.resolve("sshd_config").toString())
                 .redirectErrorStream(true).redirectOutput(DIR.resolve("sshd.log").toFile()).start();
         for (int i = 0; i < 100; i++) {
@@ -94,7 +76,6 @@ final class SshFixture implements AutoCloseable {
                 Thread.sleep(100);
             }
         }
-        for (int i = 0; i < 100 && !Files.exists(Daemon.socketIn(DIR.resolve("run"))); i++) Thread.sleep(50);
     }
 
     /** Accounts and groups this fixture made, removed again by {@link #close()}: the machine is left as found. */
