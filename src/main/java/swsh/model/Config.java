@@ -21,7 +21,11 @@ public record Config(
         List<StaticMac> statics,
         String enableSecret,
         Archive archive,
-        boolean driftRestore) {
+        boolean driftRestore,
+        ErrdisableRecovery errdisable,
+        Lldp lldp,
+        Igmp igmp,
+        List<MonitorSession> monitors) {
 
     public static final int DEFAULT_AGING = 300;
 
@@ -37,33 +41,38 @@ public record Config(
         ifaces = Collections.unmodifiableSortedMap(i);
         statics = List.copyOf(statics);
         if (archive == null) archive = Archive.NONE; // a model saved before the archive existed
+        if (errdisable == null) errdisable = ErrdisableRecovery.DEFAULT;
+        if (lldp == null) lldp = Lldp.DEFAULT;
+        if (igmp == null) igmp = Igmp.DEFAULT;
+        monitors = monitors == null ? List.of() : List.copyOf(monitors);
     }
 
     public static Config empty(String hostname) {
-        return new Config(hostname, new TreeMap<>(), new TreeMap<>(), Stp.DEFAULT, DEFAULT_AGING, List.of(), null, Archive.NONE, false);
+        return new Config(hostname, new TreeMap<>(), new TreeMap<>(), Stp.DEFAULT, DEFAULT_AGING, List.of(), null, Archive.NONE, false,
+                ErrdisableRecovery.DEFAULT, Lldp.DEFAULT, Igmp.DEFAULT, List.of());
     }
 
     public Config withHostname(String h) {
-        return new Config(h, vlans, ifaces, stp, agingTime, statics, enableSecret, archive, driftRestore);
+        return new Config(h, vlans, ifaces, stp, agingTime, statics, enableSecret, archive, driftRestore, errdisable, lldp, igmp, monitors);
     }
 
     public Config withVlan(Vlan v) {
         TreeMap<Integer, Vlan> m = new TreeMap<>(vlans);
         m.put(v.id(), v);
-        return new Config(hostname, m, ifaces, stp, agingTime, statics, enableSecret, archive, driftRestore);
+        return new Config(hostname, m, ifaces, stp, agingTime, statics, enableSecret, archive, driftRestore, errdisable, lldp, igmp, monitors);
     }
 
     public Config withoutVlan(int id) {
         TreeMap<Integer, Vlan> m = new TreeMap<>(vlans);
         m.remove(id);
-        return new Config(hostname, m, ifaces, stp, agingTime, statics, enableSecret, archive, driftRestore);
+        return new Config(hostname, m, ifaces, stp, agingTime, statics, enableSecret, archive, driftRestore, errdisable, lldp, igmp, monitors);
     }
 
     public Config withIface(Iface i) {
         TreeMap<String, Iface> m = new TreeMap<>(IFACE_ORDER);
         m.putAll(ifaces);
         m.put(i.name(), i);
-        return new Config(hostname, vlans, m, stp, agingTime, statics, enableSecret, archive, driftRestore);
+        return new Config(hostname, vlans, m, stp, agingTime, statics, enableSecret, archive, driftRestore, errdisable, lldp, igmp, monitors);
     }
 
     public Config withoutIface(String name) {
@@ -72,7 +81,7 @@ public record Config(
         m.remove(name);
         List<StaticMac> s = new ArrayList<>(statics);
         s.removeIf(x -> x.iface().equals(name));
-        return new Config(hostname, vlans, m, stp, agingTime, s, enableSecret, archive, driftRestore);
+        return new Config(hostname, vlans, m, stp, agingTime, s, enableSecret, archive, driftRestore, errdisable, lldp, igmp, monitors);
     }
 
     /** Applies {@code f} to the named interface, creating its block first if needed. */
@@ -81,29 +90,45 @@ public record Config(
     }
 
     public Config withStp(Stp s) {
-        return new Config(hostname, vlans, ifaces, s, agingTime, statics, enableSecret, archive, driftRestore);
+        return new Config(hostname, vlans, ifaces, s, agingTime, statics, enableSecret, archive, driftRestore, errdisable, lldp, igmp, monitors);
     }
 
     public Config withAgingTime(int a) {
-        return new Config(hostname, vlans, ifaces, stp, a, statics, enableSecret, archive, driftRestore);
+        return new Config(hostname, vlans, ifaces, stp, a, statics, enableSecret, archive, driftRestore, errdisable, lldp, igmp, monitors);
     }
 
     public Config withStatics(List<StaticMac> s) {
-        return new Config(hostname, vlans, ifaces, stp, agingTime, s, enableSecret, archive, driftRestore);
+        return new Config(hostname, vlans, ifaces, stp, agingTime, s, enableSecret, archive, driftRestore, errdisable, lldp, igmp, monitors);
     }
 
     /** The enable secret as a PBKDF2 hash (see {@link Secret}), or null. */
     public Config withEnableSecret(String hash) {
-        return new Config(hostname, vlans, ifaces, stp, agingTime, statics, hash, archive, driftRestore);
+        return new Config(hostname, vlans, ifaces, stp, agingTime, statics, hash, archive, driftRestore, errdisable, lldp, igmp, monitors);
     }
 
     public Config withArchive(Archive a) {
-        return new Config(hostname, vlans, ifaces, stp, agingTime, statics, enableSecret, a, driftRestore);
+        return new Config(hostname, vlans, ifaces, stp, agingTime, statics, enableSecret, a, driftRestore, errdisable, lldp, igmp, monitors);
     }
 
     /** Whether swsh puts the kernel back at once when it drifts from this config (else it reports). */
     public Config withDriftRestore(boolean r) {
-        return new Config(hostname, vlans, ifaces, stp, agingTime, statics, enableSecret, archive, r);
+        return new Config(hostname, vlans, ifaces, stp, agingTime, statics, enableSecret, archive, r, errdisable, lldp, igmp, monitors);
+    }
+
+    public Config withErrdisable(ErrdisableRecovery e) {
+        return new Config(hostname, vlans, ifaces, stp, agingTime, statics, enableSecret, archive, driftRestore, e, lldp, igmp, monitors);
+    }
+
+    public Config withLldp(Lldp l) {
+        return new Config(hostname, vlans, ifaces, stp, agingTime, statics, enableSecret, archive, driftRestore, errdisable, l, igmp, monitors);
+    }
+
+    public Config withIgmp(Igmp g) {
+        return new Config(hostname, vlans, ifaces, stp, agingTime, statics, enableSecret, archive, driftRestore, errdisable, lldp, g, monitors);
+    }
+
+    public Config withMonitors(List<MonitorSession> m) {
+        return new Config(hostname, vlans, ifaces, stp, agingTime, statics, enableSecret, archive, driftRestore, errdisable, lldp, igmp, m);
     }
 
     public boolean hasVlan(int id) {

@@ -20,7 +20,14 @@ public record Iface(
         Integer stpPriority,
         Boolean bpduguard,
         boolean rootGuard,
-        String ip) {
+        String ip,
+        Integer voiceVlan,
+        StpPort stpPort,
+        PortSecurity security,
+        StormControl storm,
+        Channel channel,
+        PortLink link,
+        PortLldp lldp) {
 
     public enum PortMode { ACCESS, TRUNK }
 
@@ -49,7 +56,8 @@ public record Iface(
     }
 
     public static Iface named(String name) {
-        return new Iface(name, true, null, DEFAULT_VLAN, null, DEFAULT_VLAN, false, false, null, null, null, null, null, false, null);
+        return new Iface(name, true, null, DEFAULT_VLAN, null, DEFAULT_VLAN, false, false, null, null, null, null, null, false, null,
+                null, null, null, null, null, null, null);
     }
 
     /** SVI names are {@code Vlan<N>}; everything else is a kernel interface. */
@@ -74,18 +82,25 @@ public record Iface(
         return allowed == null ? VlanSet.ALL : allowed;
     }
 
-    public Iface withSwitchport(boolean v) { return new Iface(name, v, mode, accessVlan, allowed, nativeVlan, isolated, shutdown, description, mtu, stpCost, stpPriority, bpduguard, rootGuard, ip); }
-    public Iface withMode(PortMode v) { return new Iface(name, switchport, v, accessVlan, allowed, nativeVlan, isolated, shutdown, description, mtu, stpCost, stpPriority, bpduguard, rootGuard, ip); }
-    public Iface withAccessVlan(int v) { return new Iface(name, switchport, mode, v, allowed, nativeVlan, isolated, shutdown, description, mtu, stpCost, stpPriority, bpduguard, rootGuard, ip); }
-    public Iface withAllowed(VlanSet v) { return new Iface(name, switchport, mode, accessVlan, v, nativeVlan, isolated, shutdown, description, mtu, stpCost, stpPriority, bpduguard, rootGuard, ip); }
-    public Iface withNativeVlan(int v) { return new Iface(name, switchport, mode, accessVlan, allowed, v, isolated, shutdown, description, mtu, stpCost, stpPriority, bpduguard, rootGuard, ip); }
-    public Iface withIsolated(boolean v) { return new Iface(name, switchport, mode, accessVlan, allowed, nativeVlan, v, shutdown, description, mtu, stpCost, stpPriority, bpduguard, rootGuard, ip); }
-    public Iface withShutdown(boolean v) { return new Iface(name, switchport, mode, accessVlan, allowed, nativeVlan, isolated, v, description, mtu, stpCost, stpPriority, bpduguard, rootGuard, ip); }
-    public Iface withDescription(String v) { return new Iface(name, switchport, mode, accessVlan, allowed, nativeVlan, isolated, shutdown, v, mtu, stpCost, stpPriority, bpduguard, rootGuard, ip); }
-    public Iface withMtu(Integer v) { return new Iface(name, switchport, mode, accessVlan, allowed, nativeVlan, isolated, shutdown, description, v, stpCost, stpPriority, bpduguard, rootGuard, ip); }
-    public Iface withStpCost(Integer v) { return new Iface(name, switchport, mode, accessVlan, allowed, nativeVlan, isolated, shutdown, description, mtu, v, stpPriority, bpduguard, rootGuard, ip); }
-    public Iface withStpPriority(Integer v) { return new Iface(name, switchport, mode, accessVlan, allowed, nativeVlan, isolated, shutdown, description, mtu, stpCost, v, bpduguard, rootGuard, ip); }
-    public Iface withBpduguard(Boolean v) { return new Iface(name, switchport, mode, accessVlan, allowed, nativeVlan, isolated, shutdown, description, mtu, stpCost, stpPriority, v, rootGuard, ip); }
-    public Iface withRootGuard(boolean v) { return new Iface(name, switchport, mode, accessVlan, allowed, nativeVlan, isolated, shutdown, description, mtu, stpCost, stpPriority, bpduguard, v, ip); }
-    public Iface withIp(String v) { return new Iface(name, switchport, mode, accessVlan, allowed, nativeVlan, isolated, shutdown, description, mtu, stpCost, stpPriority, bpduguard, rootGuard, v); }
+    public Iface withSwitchport(boolean v) { return new Iface(name, v, mode, accessVlan, allowed, nativeVlan, isolated, shutdown, description, mtu, stpCost, stpPriority, bpduguard, rootGuard, ip, voiceVlan, stpPort, security, storm, channel, link, lldp); }
+    public Iface withMode(PortMode v) { return new Iface(name, switchport, v, accessVlan, allowed, nativeVlan, isolated, shutdown, description, mtu, stpCost, stpPriority, bpduguard, rootGuard, ip, voiceVlan, stpPort, security, storm, channel, link, lldp); }
+    public Iface withAccessVlan(int v) { return new Iface(name, switchport, mode, v, allowed, nativeVlan, isolated, shutdown, description, mtu, stpCost, stpPriority, bpduguard, rootGuard, ip, voiceVlan, stpPort, security, storm, channel, link, lldp); }
+    public Iface withAllowed(VlanSet v) { return new Iface(name, switchport, mode, accessVlan, v, nativeVlan, isolated, shutdown, description, mtu, stpCost, stpPriority, bpduguard, rootGuard, ip, voiceVlan, stpPort, security, storm, channel, link, lldp); }
+    public Iface withNativeVlan(int v) { return new Iface(name, switchport, mode, accessVlan, allowed, v, isolated, shutdown, description, mtu, stpCost, stpPriority, bpduguard, rootGuard, ip, voiceVlan, stpPort, security, storm, channel, link, lldp); }
+    public Iface withIsolated(boolean v) { return new Iface(name, switchport, mode, accessVlan, allowed, nativeVlan, v, shutdown, description, mtu, stpCost, stpPriority, bpduguard, rootGuard, ip, voiceVlan, stpPort, security, storm, channel, link, lldp); }
+    public Iface withShutdown(boolean v) { return new Iface(name, switchport, mode, accessVlan, allowed, nativeVlan, isolated, v, description, mtu, stpCost, stpPriority, bpduguard, rootGuard, ip, voiceVlan, stpPort, security, storm, channel, link, lldp); }
+    public Iface withDescription(String v) { return new Iface(name, switchport, mode, accessVlan, allowed, nativeVlan, isolated, shutdown, v, mtu, stpCost, stpPriority, bpduguard, rootGuard, ip, voiceVlan, stpPort, security, storm, channel, link, lldp); }
+    public Iface withMtu(Integer v) { return new Iface(name, switchport, mode, accessVlan, allowed, nativeVlan, isolated, shutdown, description, v, stpCost, stpPriority, bpduguard, rootGuard, ip, voiceVlan, stpPort, security, storm, channel, link, lldp); }
+    public Iface withStpCost(Integer v) { return new Iface(name, switchport, mode, accessVlan, allowed, nativeVlan, isolated, shutdown, description, mtu, v, stpPriority, bpduguard, rootGuard, ip, voiceVlan, stpPort, security, storm, channel, link, lldp); }
+    public Iface withStpPriority(Integer v) { return new Iface(name, switchport, mode, accessVlan, allowed, nativeVlan, isolated, shutdown, description, mtu, stpCost, v, bpduguard, rootGuard, ip, voiceVlan, stpPort, security, storm, channel, link, lldp); }
+    public Iface withBpduguard(Boolean v) { return new Iface(name, switchport, mode, accessVlan, allowed, nativeVlan, isolated, shutdown, description, mtu, stpCost, stpPriority, v, rootGuard, ip, voiceVlan, stpPort, security, storm, channel, link, lldp); }
+    public Iface withRootGuard(boolean v) { return new Iface(name, switchport, mode, accessVlan, allowed, nativeVlan, isolated, shutdown, description, mtu, stpCost, stpPriority, bpduguard, v, ip, voiceVlan, stpPort, security, storm, channel, link, lldp); }
+    public Iface withIp(String v) { return new Iface(name, switchport, mode, accessVlan, allowed, nativeVlan, isolated, shutdown, description, mtu, stpCost, stpPriority, bpduguard, rootGuard, v, voiceVlan, stpPort, security, storm, channel, link, lldp); }
+    public Iface withVoiceVlan(Integer v) { return new Iface(name, switchport, mode, accessVlan, allowed, nativeVlan, isolated, shutdown, description, mtu, stpCost, stpPriority, bpduguard, rootGuard, ip, v, stpPort, security, storm, channel, link, lldp); }
+    public Iface withStpPort(StpPort v) { return new Iface(name, switchport, mode, accessVlan, allowed, nativeVlan, isolated, shutdown, description, mtu, stpCost, stpPriority, bpduguard, rootGuard, ip, voiceVlan, v, security, storm, channel, link, lldp); }
+    public Iface withSecurity(PortSecurity v) { return new Iface(name, switchport, mode, accessVlan, allowed, nativeVlan, isolated, shutdown, description, mtu, stpCost, stpPriority, bpduguard, rootGuard, ip, voiceVlan, stpPort, v, storm, channel, link, lldp); }
+    public Iface withStorm(StormControl v) { return new Iface(name, switchport, mode, accessVlan, allowed, nativeVlan, isolated, shutdown, description, mtu, stpCost, stpPriority, bpduguard, rootGuard, ip, voiceVlan, stpPort, security, v, channel, link, lldp); }
+    public Iface withChannel(Channel v) { return new Iface(name, switchport, mode, accessVlan, allowed, nativeVlan, isolated, shutdown, description, mtu, stpCost, stpPriority, bpduguard, rootGuard, ip, voiceVlan, stpPort, security, storm, v, link, lldp); }
+    public Iface withLink(PortLink v) { return new Iface(name, switchport, mode, accessVlan, allowed, nativeVlan, isolated, shutdown, description, mtu, stpCost, stpPriority, bpduguard, rootGuard, ip, voiceVlan, stpPort, security, storm, channel, v, lldp); }
+    public Iface withLldp(PortLldp v) { return new Iface(name, switchport, mode, accessVlan, allowed, nativeVlan, isolated, shutdown, description, mtu, stpCost, stpPriority, bpduguard, rootGuard, ip, voiceVlan, stpPort, security, storm, channel, link, v); }
 }
