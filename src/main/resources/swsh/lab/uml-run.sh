@@ -21,7 +21,7 @@ for a in "$@"; do quoted="$quoted '$(printf '%s' "$a" | sed "s/'/'\\\\''/g")'"; 
   echo 'mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t tmpfs tmpfs /run; mkdir -p /run/netns'
   echo 'mkdir -p /dev/pts /dev/shm; mount -t devpts devpts /dev/pts; mount -t tmpfs tmpfs /dev/shm'
   echo 'M=/usr/lib/uml/modules/$(uname -r)/kernel'
-  echo 'for m in lib/crc-ccitt.ko net/llc/llc.ko net/802/stp.ko net/802/garp.ko net/802/mrp.ko net/ipv6/ipv6.ko net/bridge/bridge.ko net/8021q/8021q.ko drivers/net/veth.ko drivers/net/bonding/bonding.ko; do insmod $M/$m 2>/dev/null; done'
+  echo 'for m in lib/crc-ccitt.ko net/llc/llc.ko net/802/stp.ko net/802/garp.ko net/802/mrp.ko net/ipv6/ipv6.ko net/bridge/bridge.ko net/8021q/8021q.ko drivers/net/veth.ko drivers/net/bonding/bonding.ko net/sched/sch_ingress.ko net/sched/cls_matchall.ko net/sched/cls_u32.ko net/sched/cls_flower.ko net/sched/act_gact.ko net/sched/act_police.ko net/sched/act_mirred.ko net/sched/act_vlan.ko; do insmod $M/$m 2>/dev/null; done'
   echo 'ip link set lo up'
   echo "cd '$(pwd)'"
   if [ $console = 1 ]; then
