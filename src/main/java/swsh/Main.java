@@ -228,6 +228,7 @@ public final class Main implements Callable<Integer> {
             }
             Switch sw = main.sw();
             sw.audit.toSyslog(!main.dryRun);
+            if (!main.dryRun) sw.engine.stp.start(sw.engine.running()); // the tree runs from the first port the replay enslaves
             String status;
             try {
                 sw.engine.recover().forEach(r -> System.err.println("swshd: " + r));

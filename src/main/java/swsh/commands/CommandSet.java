@@ -17,6 +17,7 @@ import swsh.commands.port.ShowInterfaces;
 import swsh.commands.port.ShowIp;
 import swsh.commands.stp.ShowSpanningTree;
 import swsh.commands.stp.StpCommands;
+import swsh.commands.stp.StpPortCommands;
 import swsh.commands.svi.SviCommands;
 import swsh.commands.system.ExecCommands;
 import swsh.commands.system.ShowPlatform;
@@ -79,7 +80,7 @@ public final class CommandSet {
         PortCommands.define(d);
         SviCommands.define(d);
         InterfaceCommands.state(d);
-        StpCommands.port(d);
+        StpPortCommands.define(d);
         MacCommands.define(d);
         List<Grammar.Delegate> delegates = new ArrayList<>();
         for (Mode m : Modes.CONFIGS) delegates.add(new Grammar.Delegate(m, "do", Help.DO, Modes.EXEC));

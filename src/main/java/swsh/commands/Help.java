@@ -14,6 +14,7 @@ public final class Help {
     public static final String ALLOWED = "Set allowed VLAN characteristics when interface is in trunking mode";
     public static final String ALLOWED_VLAN = "Set allowed VLANs when interface is in trunking mode";
     public static final String SPANNING_TREE = "Spanning Tree Subsystem";
+    public static final String PORTFAST = "Spanning tree portfast options";
     public static final String MAC = "MAC configuration";
     public static final String MAC_TABLE = "MAC forwarding table";
     public static final String ADDRESS_TABLE = "Configure the MAC address table";

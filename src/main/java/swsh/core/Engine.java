@@ -26,6 +26,8 @@ public final class Engine {
     public final Rollback rollback = new Rollback(this);
     /** Drift between the kernel and the running config. */
     public final Drift drift = new Drift(this);
+    /** The rapid spanning tree, run while the engine is resident (swshd). */
+    public final swsh.core.rstp.StpService stp;
     private final Function<Config, String> renderer;
     private Config running;
     private long stamp = -1;
@@ -36,12 +38,14 @@ public final class Engine {
         this.store = store;
         this.defaultHostname = defaultHostname;
         this.renderer = renderer;
+        this.stp = new swsh.core.rstp.StpService(kernel);
     }
 
     /** Where the engine's log messages go (revert timer, drift): the switch's log. */
     public void onLog(java.util.function.Consumer<String> log) {
         rollback.onLog(log);
         drift.onLog(log);
+        stp.onLog(log);
     }
 
     /** The plan an edit would apply, without applying it (for the lockout guard). */
@@ -156,6 +160,7 @@ public final class Engine {
             throw e;
         }
         save(cfg);
+        stp.configured(cfg);
         if (!repair.isEmpty()) drift.repaired(repair);
     }
 

@@ -62,6 +62,11 @@ public final class BatchText {
         }
 
         @Override
+        public String vlanState(Op.VlanState o) {
+            return "vlan set dev " + name(o.dev()) + " vid " + range(o.lo(), o.hi()) + " state " + o.state();
+        }
+
+        @Override
         public String vlanDel(Op.VlanDel o) {
             return "vlan del dev " + name(o.dev()) + " vid " + range(o.lo(), o.hi()) + (o.self() ? " self" : "");
         }

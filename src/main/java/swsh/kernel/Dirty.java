@@ -96,6 +96,10 @@ final class Dirty {
             return o.dev();
         }
 
+        public String vlanState(Op.VlanState o) {
+            return o.dev();
+        }
+
         public String vlanDel(Op.VlanDel o) {
             return o.dev();
         }

@@ -28,6 +28,13 @@ public final class FakeKernel implements Kernel {
     private final Map<String, List<State.VlanEntry>> vlans = new TreeMap<>();
     private final List<State.Fdb> fdb = new ArrayList<>();
     private final List<Plan> applied = new ArrayList<>();
+    private final Map<String, Map<Integer, String>> vlanStates = new TreeMap<>();
+
+    /** The spanning-tree state of a port in a VLAN, as {@code bridge -d vlan show} prints it. */
+    public synchronized String vlanState(String dev, int vid) {
+        boolean member = vlans.getOrDefault(dev, List.of()).stream().anyMatch(e -> e.vid() == vid);
+        return member ? vlanStates.getOrDefault(dev, Map.of()).getOrDefault(vid, "forwarding") : null;
+    }
     private int nextIndex = 100;
 
     /** A kernel starting from {@code seed}; {@code echo} prints each op as {@code <tool> <line>} (or null). */
@@ -252,10 +259,19 @@ public final class FakeKernel implements Kernel {
         }
 
         @Override
+        public Void vlanState(Op.VlanState o) {
+            port(o.dev(), false, o);
+            for (int vid = o.lo(); vid <= o.hi(); vid++) vlanStates.computeIfAbsent(o.dev(), k -> new TreeMap<>()).put(vid, o.state());
+            return null;
+        }
+
+        @Override
         public Void vlanDel(Op.VlanDel o) {
             port(o.dev(), o.self(), o);
             List<State.VlanEntry> list = vlans.get(o.dev());
             if (list != null) list.removeIf(e -> e.vid() >= o.lo() && e.vid() <= o.hi());
+            Map<Integer, String> st = vlanStates.get(o.dev());
+            if (st != null) st.keySet().removeIf(v -> v >= o.lo() && v <= o.hi()); // a new entry starts forwarding
             return null;
         }
 

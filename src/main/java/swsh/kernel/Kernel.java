@@ -62,6 +62,11 @@ public interface Kernel extends AutoCloseable {
         return null;
     }
 
+    /** BPDU I/O on the bridge's ports for a spanning-tree engine (see {@link FrameIo}), or null when there is none. */
+    default FrameIo frames() {
+        return null;
+    }
+
     /** Name of the bridge this switch runs on. */
     String bridge();
 

@@ -82,6 +82,9 @@ public final class LiveKernel implements Kernel {
         return bridge;
     }
 
+    @Override
+    public FrameIo frames() { return new swsh.kernel.packet.PacketIo(netns); }
+
     /** Only in the initial namespace: another namespace's links have no manager's state files here. */
     @Override
     public synchronized String managedBy(String dev) {

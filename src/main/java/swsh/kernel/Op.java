@@ -84,6 +84,8 @@ public sealed interface Op {
         R addrDel(AddrDel o);
 
         R setUp(SetUp o);
+
+        R vlanState(VlanState o);
     }
 
     /** Calls the visitor method for this kind of op. */
@@ -242,6 +244,22 @@ public sealed interface Op {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.setUp(this);
+        }
+    }
+
+    /**
+     * {@code bridge vlan set dev DEV vid LO[-HI] state STATE}: the spanning-tree state of a port in
+     * VLANs (kernel STP off: per-VLAN states are the ones that stay as set).
+     */
+    record VlanState(String dev, int lo, int hi, String state) implements BridgeOp {
+        public VlanState {
+            if (hi < lo) throw new IllegalArgumentException("bad VLAN range " + lo + "-" + hi);
+            if (!java.util.Set.of("blocking", "learning", "forwarding").contains(state)) throw new IllegalArgumentException("bad state " + state);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.vlanState(this);
         }
     }
 }

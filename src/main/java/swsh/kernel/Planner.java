@@ -140,12 +140,12 @@ public final class Planner {
     /** Creates the bridge with every attribute, or sets the attributes that differ. */
     private static void bridgeAttrs(Config cfg, State.Link br, String bridge, List<Op> out) {
         Stp s = cfg.stp();
-        int stp = s.enabled() ? 1 : 0;
+        int stp = s.mode() == Stp.Mode.PVST ? 1 : 0; // rapid modes run in swshd, with kernel STP off
         int hello = s.helloTime() * 100, fwd = s.forwardTime() * 100, maxAge = s.maxAge() * 100;
         int ageing = cfg.agingTime() * 100;
         if (br == null) {
             out.add(new Op.CreateBridge(bridge,
-                    new Op.BridgeSettings(true, 0, stp, s.priority(), hello, fwd, maxAge, ageing)));
+                    new Op.BridgeSettings(true, 0, stp, s.treePriority(), hello, fwd, maxAge, ageing)));
             return;
         }
         State.BridgeAttrs a = br.bridge();
@@ -153,7 +153,7 @@ public final class Planner {
                 a.vlanFiltering() ? null : Boolean.TRUE,
                 a.defaultPvid() != 0 ? 0 : null,
                 differ(stp, a.stpState() == 0 ? 0 : 1),
-                differ(s.priority(), a.priority()),
+                differ(s.treePriority(), a.priority()),
                 differ(hello, a.helloTime()),
                 differ(fwd, a.forwardDelay()),
                 differ(maxAge, a.maxAge()),

@@ -33,7 +33,10 @@ final class Net {
     /** Removes every namespace (each scenario starts from a clean kernel). */
     static void reset() {
         synchronized (OPEN) {
-            OPEN.forEach(s -> s.kernel.close());
+            OPEN.forEach(s -> {
+                s.shell.engine.stp.stop();
+                s.kernel.close();
+            });
             OPEN.clear();
         }
         ok("ip", "-all", "netns", "delete");
@@ -231,6 +234,11 @@ final class Net {
         @Override
         public String bridge() {
             return real.bridge();
+        }
+
+        @Override
+        public FrameIo frames() {
+            return real.frames();
         }
     }
 }

@@ -2,7 +2,6 @@ package swsh.commands.stp;
 
 import static swsh.commands.Modes.EXECS;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,113 +10,149 @@ import swsh.commands.Context;
 import swsh.commands.Defs;
 import swsh.commands.Help;
 import swsh.commands.Types;
+import swsh.commands.stp.StpTrees.Instance;
+import swsh.commands.stp.StpTrees.PortRow;
 import swsh.grammar.Arg;
 import swsh.grammar.Args;
-import swsh.kernel.State;
-import swsh.model.Config;
-import swsh.model.Iface;
 
-/** {@code show spanning-tree}: the kernel's 802.1D tree, shown per VLAN in the Catalyst layout. */
+/** {@code show spanning-tree [vlan N] [interface X] [detail]}: the tree per VLAN in the Catalyst layouts. */
 public final class ShowSpanningTree {
     private ShowSpanningTree() {}
 
     private static final Arg<Integer> VLAN = Arg.of("vlan", Types.VLAN_ID);
+    private static final Arg<String> IFACE = Arg.of("interface", Types.IFNAME);
+    static final String TREE_HELP = "Spanning tree topology";
 
     public static void define(Defs d) {
-        d.cmd(EXECS, "show spanning-tree [vlan $vlan]", Help.SHOW, "Spanning tree topology", "VLAN Switch Spanning Trees",
+        d.cmd(EXECS, "show spanning-tree [vlan $vlan]", Help.SHOW, TREE_HELP, "VLAN Switch Spanning Trees",
                 "Spanning tree VLAN id").bind(VLAN).filterable().json(ShowSpanningTree::json).run(ShowSpanningTree::spanningTree);
+        d.cmd(EXECS, "show spanning-tree [vlan $vlan] detail", Help.SHOW, TREE_HELP, "VLAN Switch Spanning Trees",
+                "Spanning tree VLAN id", "Detailed information").bind(VLAN).filterable().run(ShowSpanningTree::detail);
+        d.cmd(EXECS, "show spanning-tree interface $interface", Help.SHOW, TREE_HELP, "Spanning Tree interface status and configuration",
+                "Interface name").bind(IFACE).filterable().run(ShowSpanningTree::byInterface);
+        StpSummaries.define(d);
     }
 
-    private static final String[] STP_STATE = {"BLK", "LIS", "LRN", "FWD", "BLK"};
-
-    /** {@code 8000.2:0:0:0:0:1} (kernel bridge id) to its priority and dotted MAC. */
-    private static String[] bridgeId(String id) {
-        if (id == null || !id.contains(".")) return new String[] {"32768", "0000.0000.0000"};
-        String[] p = id.split("\\.", 2);
-        String[] bytes = p[1].split(":");
-        StringBuilder hex = new StringBuilder();
-        for (String b : bytes) hex.append(b.length() == 1 ? "0" + b : b);
-        String h = hex.toString();
-        while (h.length() < 12) h = "0" + h;
-        return new String[] {Integer.toString(Integer.parseInt(p[0], 16)), Types.ciscoMac(h)};
+    static void noTree(Context x, Integer only) {
+        if (only != null) x.println("Spanning tree instance(s) for vlan " + only + " does not exist.");
+        else x.println("No spanning tree instance exists.");
     }
 
-    /** One port's line of a tree: as the table shows it. */
-    record PortRow(String name, String role, String state, int cost, int priority, int number) {}
-
-    /** One VLAN's view of the bridge's tree (the same 802.1D tree in every VLAN), or a VLAN with none. */
-    record Instance(int vlan, String[] root, String[] self, int rootPort, String rootPortName, int rootCost,
-                    State.BridgeAttrs bridge, List<PortRow> ports) {}
-
-    /** The trees {@code show spanning-tree [vlan N]} shows; null when spanning tree is off. */
-    private static List<Instance> instances(Context x, Integer only) {
-        Config cfg = x.config();
-        State st = x.engine().kernel.read();
-        State.Link br = st.link(x.engine().kernel.bridge());
-        if (!cfg.stp().enabled() || br == null || br.bridge() == null) return null;
-        State.BridgeAttrs b = br.bridge();
-        String[] root = bridgeId(b.rootId()), self = bridgeId(b.bridgeId());
-        String rootPort = st.links().values().stream().filter(l -> l.port() != null && l.port().portNo() == b.rootPort()
-                && x.engine().kernel.bridge().equals(l.master())).map(State.Link::name).findFirst().orElse("?");
-        List<Instance> out = new ArrayList<>();
-        for (int vid : cfg.vlans().keySet()) {
-            if (only != null && vid != only) continue;
-            List<PortRow> rows = new ArrayList<>();
-            for (Iface i : cfg.ifaces().values()) {
-                if (i.svi() || !i.switchport() || st.link(i.name()) == null) continue;
-                if (st.vlansOf(i.name()).stream().noneMatch(v -> v.vid() == vid)) continue;
-                State.PortAttrs p = st.link(i.name()).port();
-                if (p == null) continue;
-                String role = p.portNo() == b.rootPort() ? "Root" : p.state() == 4 ? "Altn" : p.state() == 0 ? "Disa" : "Desg";
-                String sts = p.state() >= 0 && p.state() < STP_STATE.length ? STP_STATE[p.state()] : "BLK";
-                rows.add(new PortRow(i.name(), role, sts, p.cost(), p.priority() * 4, p.portNo()));
-            }
-            out.add(new Instance(vid, root, self, b.rootPort(), rootPort, b.rootPathCost(), b, rows));
-        }
-        return out;
+    private static void times(Context x, int hello, int maxAge, int fwd) {
+        x.println(String.format("             Hello Time  %2d sec  Max Age %2d sec  Forward Delay %2d sec", hello, maxAge, fwd));
     }
 
     private static void spanningTree(Context x, Args a) {
         Integer only = a.opt(VLAN);
-        List<Instance> trees = instances(x, only);
-        if (trees == null) {
-            x.println("No spanning tree instance exists.");
+        List<Instance> trees = StpTrees.instances(x, only);
+        if (trees == null || trees.stream().allMatch(t -> t.ports().isEmpty())) {
+            noTree(x, only);
             return;
         }
         for (Instance t : trees) {
-            if (t.ports().isEmpty() && only != null) {
-                x.println("Spanning tree instance(s) for vlan " + t.vlan() + " does not exist.");
-                continue;
-            }
             if (t.ports().isEmpty()) continue;
-            State.BridgeAttrs b = t.bridge();
             x.println("");
             x.println(String.format("VLAN%04d", t.vlan()));
-            x.println("  Spanning tree enabled protocol ieee");
-            x.println(String.format("  Root ID    Priority    %s", t.root()[0]));
-            x.println(String.format("             Address     %s", t.root()[1]));
-            if (t.rootPort() == 0) {
+            x.println("  Spanning tree enabled protocol " + t.protocol());
+            x.println(String.format("  Root ID    Priority    %d", t.rootPriority() + t.vlan()));
+            x.println(String.format("             Address     %s", t.rootMac()));
+            if (t.isRoot()) {
                 x.println("             This bridge is the root");
             } else {
                 x.println(String.format("             Cost        %d", t.rootCost()));
-                x.println(String.format("             Port        %d (%s)", t.rootPort(), t.rootPortName()));
+                x.println(String.format("             Port        %d (%s)", t.rootPortId() & 0xfff, t.rootPortName()));
             }
-            x.println(String.format("             Hello Time  %2d sec  Max Age %2d sec  Forward Delay %2d sec",
-                    b.helloTime() / 100, b.maxAge() / 100, b.forwardDelay() / 100));
+            times(x, t.hello(), t.maxAge(), t.fwdDelay());
             x.println("");
-            x.println(String.format("  Bridge ID  Priority    %s", t.self()[0]));
-            x.println(String.format("             Address     %s", t.self()[1]));
-            x.println(String.format("             Hello Time  %2d sec  Max Age %2d sec  Forward Delay %2d sec",
-                    b.helloTime() / 100, b.maxAge() / 100, b.forwardDelay() / 100));
-            x.println(String.format("             Aging Time  %d sec", b.ageingTime() / 100));
+            x.println(String.format("  Bridge ID  Priority    %d  (priority %d sys-id-ext %d)", t.selfPriority() + t.vlan(), t.selfPriority(), t.vlan()));
+            x.println(String.format("             Address     %s", t.selfMac()));
+            times(x, t.selfHello(), t.selfMaxAge(), t.selfFwd());
+            x.println(String.format("             Aging Time  %d sec", t.aging()));
             x.println("");
-            x.println("Interface           Role Sts Cost      Prio.Nbr Type");
-            x.println("------------------- ---- --- --------- -------- --------------------------------");
+            table(x, "Interface", t.ports().stream().map(p -> new Object[] {p.name(), p}).toList());
+        }
+    }
+
+    /** The port table under a tree, or of one port's trees ({@code rows}: first column and port). */
+    static void table(Context x, String first, List<Object[]> rows) {
+        x.println(String.format("%-19s Role Sts Cost      Prio.Nbr Type", first));
+        x.println("------------------- ---- --- --------- -------- --------------------------------");
+        for (Object[] r : rows) {
+            PortRow p = (PortRow) r[1];
+            x.println(String.format("%-19s %-4s %-3s %-9d %3d.%-4d %s", r[0], p.role(), p.state(), p.cost(), p.priority(), p.number(), p.type()));
+        }
+    }
+
+    private static void byInterface(Context x, Args a) {
+        String name = a.get(IFACE);
+        List<Instance> trees = StpTrees.instances(x, null);
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (Instance t : trees == null ? List.<Instance>of() : trees) {
+            for (PortRow p : t.ports()) if (p.name().equals(name)) rows.add(new Object[] {String.format("VLAN%04d", t.vlan()), p});
+        }
+        if (rows.isEmpty()) {
+            x.println("no spanning tree info available for " + name);
+            return;
+        }
+        x.println("");
+        table(x, "Vlan", rows);
+    }
+
+    private static void detail(Context x, Args a) {
+        Integer only = a.opt(VLAN);
+        List<Instance> trees = StpTrees.instances(x, only);
+        if (trees == null || trees.stream().allMatch(t -> t.ports().isEmpty())) {
+            noTree(x, only);
+            return;
+        }
+        for (Instance t : trees) {
+            if (t.ports().isEmpty()) continue;
+            String name = String.format("VLAN%04d", t.vlan());
+            x.println("");
+            x.println(" " + name + " is executing the " + (t.protocol().equals("rstp") ? "rstp" : "ieee") + " compatible Spanning Tree protocol");
+            x.println(String.format("  Bridge Identifier has priority %d, sysid %d, address %s", t.selfPriority(), t.vlan(), t.selfMac()));
+            x.println(String.format("  Configured hello time %d, max age %d, forward delay %d, transmit hold-count 6",
+                    t.selfHello(), t.selfMaxAge(), t.selfFwd()));
+            if (t.isRoot()) {
+                x.println("  We are the root of the spanning tree");
+            } else {
+                x.println(String.format("  Current root has priority %d, address %s", t.rootPriority() + t.vlan(), t.rootMac()));
+                x.println(String.format("  Root port is %d (%s), cost of root path is %d", t.rootPortId() & 0xfff, t.rootPortName(), t.rootCost()));
+            }
+            if (t.changes() >= 0) {
+                x.println(String.format("  Number of topology changes %d last change occurred %s ago", t.changes(), hms(t.sinceChange())));
+                if (t.changePort() != null) x.println("          from " + t.changePort());
+            }
+            x.println(String.format("  Times:  hello %d, max age %d, forward delay %d", t.hello(), t.maxAge(), t.fwdDelay()));
             for (PortRow p : t.ports()) {
-                x.println(String.format("%-19s %-4s %-3s %-9d %3d.%-4d %s", p.name(), p.role(), p.state(), p.cost(),
-                        p.priority(), p.number(), "P2p"));
+                x.println("");
+                String role = switch (p.role()) {
+                    case "Root" -> "root";
+                    case "Desg" -> "designated";
+                    case "Altn" -> "alternate";
+                    case "Back" -> "backup";
+                    default -> "disabled";
+                };
+                String state = switch (p.state()) {
+                    case "FWD" -> "forwarding";
+                    case "LRN" -> "learning";
+                    default -> p.inconsistent() ? "broken  (Root Inconsistent)" : "blocking";
+                };
+                x.println(String.format(" Port %d (%s) of %s is %s %s", p.number(), p.name(), name, role, state));
+                x.println(String.format("   Port path cost %d, Port priority %d, Port Identifier %d.%d.", p.cost(), p.priority(), p.priority(), p.number()));
+                if (p.desigRoot() != null) {
+                    x.println("   Designated root has priority " + p.desigRoot().replace(" ", ", address "));
+                    x.println("   Designated bridge has priority " + p.desigBridge().replace(" ", ", address "));
+                }
+                if (p.edge()) x.println("   The port is in the portfast edge mode");
+                x.println("   Link type is " + (p.type().startsWith("P2p") ? "point-to-point" : "shared") + " by default");
             }
         }
+    }
+
+    private static String hms(long s) {
+        if (s < 0) return "00:00:00";
+        return String.format("%02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
     }
 
     /**
@@ -128,20 +163,20 @@ public final class ShowSpanningTree {
      */
     private static Object json(Context x, Args a) {
         Map<String, Object> out = new LinkedHashMap<>();
-        List<Instance> trees = instances(x, a.opt(VLAN));
+        List<Instance> trees = StpTrees.instances(x, a.opt(VLAN));
         for (Instance t : trees == null ? List.<Instance>of() : trees) {
             if (t.ports().isEmpty()) continue;
             Map<String, Object> root = new LinkedHashMap<>(), self = new LinkedHashMap<>(), ports = new LinkedHashMap<>();
-            root.put("priority", Integer.parseInt(t.root()[0]));
-            root.put("macAddress", t.root()[1]);
-            root.put("thisBridgeIsRoot", t.rootPort() == 0);
+            root.put("priority", t.rootPriority() + t.vlan());
+            root.put("macAddress", t.rootMac());
+            root.put("thisBridgeIsRoot", t.isRoot());
             root.put("cost", t.rootCost());
-            root.put("rootPort", t.rootPort() == 0 ? null : t.rootPortName());
-            self.put("priority", Integer.parseInt(t.self()[0]));
-            self.put("macAddress", t.self()[1]);
-            self.put("helloTime", t.bridge().helloTime() / 100);
-            self.put("maxAge", t.bridge().maxAge() / 100);
-            self.put("forwardDelay", t.bridge().forwardDelay() / 100);
+            root.put("rootPort", t.isRoot() ? null : t.rootPortName());
+            self.put("priority", t.selfPriority() + t.vlan());
+            self.put("macAddress", t.selfMac());
+            self.put("helloTime", t.selfHello());
+            self.put("maxAge", t.selfMaxAge());
+            self.put("forwardDelay", t.selfFwd());
             for (PortRow p : t.ports()) {
                 Map<String, Object> port = new LinkedHashMap<>();
                 port.put("role", p.role());
@@ -152,7 +187,7 @@ public final class ShowSpanningTree {
                 ports.put(p.name(), port);
             }
             Map<String, Object> inst = new LinkedHashMap<>();
-            inst.put("protocol", "ieee");
+            inst.put("protocol", t.protocol());
             inst.put("rootBridge", root);
             inst.put("bridge", self);
             inst.put("interfaces", ports);

@@ -59,7 +59,12 @@ public final class Rstp {
         conf = c;
         for (String p : List.copyOf(ports.keySet())) if (!portConfs.containsKey(p)) ports.remove(p);
         for (Map.Entry<String, PortConf> e : portConfs.entrySet()) {
-            RstpPort p = ports.computeIfAbsent(e.getKey(), RstpPort::new);
+            RstpPort p = ports.get(e.getKey());
+            if (p == null) {
+                p = new RstpPort(e.getKey());
+                ports.put(e.getKey(), p);
+                out.state(p.name, PortState.DISCARDING); // a port the kernel just made forwarding waits for its role
+            }
             if (!e.getValue().equals(p.conf)) {
                 p.conf = e.getValue();
                 p.operEdge = p.conf.edge();
