@@ -30,6 +30,15 @@ public final class FakeKernel implements Kernel {
     private final List<Plan> applied = new ArrayList<>();
     private final Map<String, Map<Integer, String>> vlanStates = new TreeMap<>();
 
+    private FakeFrames frames;
+
+    /** The BPDU side of this fake (one per fake, so a test can inject frames into what swsh reads). */
+    @Override
+    public synchronized FakeFrames frames() {
+        if (frames == null) frames = new FakeFrames(this);
+        return frames;
+    }
+
     /** The spanning-tree state of a port in a VLAN, as {@code bridge -d vlan show} prints it. */
     public synchronized String vlanState(String dev, int vid) {
         boolean member = vlans.getOrDefault(dev, List.of()).stream().anyMatch(e -> e.vid() == vid);

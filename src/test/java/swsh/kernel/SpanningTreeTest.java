@@ -192,4 +192,25 @@ class SpanningTreeTest {
         assertTrue(shown.contains(mac2.substring(0, 4) + "." + mac2.substring(4, 8) + "." + mac2.substring(8)), "sw2 is the root:\n" + shown);
         assertTrue(rxIn2s("h1") < 200, "no broadcast storm");
     }
+
+    @Test
+    void rootGuardBlocksAPortThatHearsABetterRoot() throws Exception {
+        Net.cable("sw1", "eth1", "sw2", "eth1");
+        host("h1", "sw1", "eth3", "10.0.0.1/24");
+        host("h2", "sw2", "eth3", "10.0.0.2/24");
+        Net.Switch a = stpSwitch("sw1", "rapid-pvst", "interface eth1", "switchport mode trunk", "spanning-tree guard root",
+                "interface eth3", "spanning-tree portfast");
+        stpSwitch("sw2", "rapid-pvst", "spanning-tree vlan 1-4094 priority 4096", "interface eth1", "switchport mode trunk",
+                "interface eth3", "spanning-tree portfast");
+        long t = millisUntil(() -> a.shell.audit.recent().stream().anyMatch(l -> l.contains(
+                "%SPANTREE-2-ROOTGUARD_BLOCK: Root guard blocking port eth1 on VLAN0001.")), 10_000);
+        assertTrue(t >= 0, "root guard fired: " + a.shell.audit.recent());
+        String inc = a.run("show spanning-tree inconsistentports");
+        assertTrue(inc.matches("(?s).*VLAN0001\\s+eth1\\s+Root Inconsistent.*"), inc);
+        assertTrue(inc.contains("Number of inconsistent ports (segments) in the system : 1"), inc);
+        assertTrue(a.run("show spanning-tree").contains("This bridge is the root"), "sw1 did not take sw2 as root");
+        assertFalse(ping1("h1", "10.0.0.2"), "the guarded port carries nothing");
+        a.run("configure terminal", "interface eth1", "no spanning-tree guard", "end");
+        assertTrue(millisUntil(() -> ping1("h1", "10.0.0.2"), 10_000) >= 0, "without the guard sw2 is root and traffic passes");
+    }
 }
