@@ -83,11 +83,12 @@ public final class Lab {
     }
 
     /**
-     * The lab's factory config: every port a switchport in VLAN 1 ({@code interface ethI}, nothing
-     * else), as a switch comes out of the box; h1..hN reach each other at once.
+     * The lab's factory config: rapid spanning tree with portfast on access ports (hosts forward at
+     * link-up), every port a switchport in VLAN 1 ({@code interface ethI}, nothing else); h1..hN
+     * reach each other at once.
      */
     public static String factoryConfig(int ports) {
-        StringBuilder sb = new StringBuilder("!\n");
+        StringBuilder sb = new StringBuilder("!\nspanning-tree mode rapid-pvst\nspanning-tree portfast default\n!\n");
         for (int i = 1; i <= ports; i++) sb.append("interface eth").append(i).append("\n!\n");
         return sb.append("end\n").toString();
     }
@@ -163,6 +164,7 @@ public final class Lab {
             }
             System.out.println("Try traffic from this session: lab ping h1 10.0.0.2");
             System.out.println("Type 'enable', then 'configure terminal'; 'exit' from EXEC leaves the lab.");
+            main.sw().engine.stp.start(main.sw().engine.running()); // the lab's process is its swshd
             Main.replayStartup(main.sw());
             int rc = main.call();
             if (System.getenv("SWSH_IN_UML") == null) System.out.println("The lab stays up; remove it with: swsh lab down");

@@ -25,8 +25,8 @@ class LabTest {
 
     @Test
     void theFactoryConfigIsOneInterfaceBlockPerPortAndNothingElse() {
-        assertEquals("!\ninterface eth1\n!\ninterface eth2\n!\ninterface eth3\n!\nend\n", Lab.factoryConfig(3));
-        assertEquals("!\ninterface eth1\n!\nend\n", Lab.factoryConfig(1));
+        assertEquals("!\nspanning-tree mode rapid-pvst\nspanning-tree portfast default\n!\ninterface eth1\n!\ninterface eth2\n!\ninterface eth3\n!\nend\n", Lab.factoryConfig(3));
+        assertEquals("!\nspanning-tree mode rapid-pvst\nspanning-tree portfast default\n!\ninterface eth1\n!\nend\n", Lab.factoryConfig(1));
     }
 
     @Test
