@@ -92,7 +92,7 @@ public final class Rstp {
     public void receive(String port, Bpdu b, long now) {
         RstpPort p = ports.get(port);
         if (p == null || !p.up) return;
-        if (p.conf.bpduGuard() && p.operEdge) {
+        if (p.conf.bpduGuard()) { // the port's own bpduguard, or the portfast default on an edge port
             out.bpduGuard(port);
             return;
         }

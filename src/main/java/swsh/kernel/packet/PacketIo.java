@@ -177,6 +177,9 @@ public final class PacketIo implements FrameIo {
         }
     }
 
+    /** The last answer per port: MAC and speed are asked again only when the link changes. */
+    private final Map<String, PortLink> links = new java.util.HashMap<>();
+
     @Override
     public synchronized PortLink link(String port) {
         byte[] req = ifreq(port);
@@ -184,11 +187,16 @@ public final class PacketIo implements FrameIo {
         try {
             C.ioctl(ctl(), Libc.SIOCGIFFLAGS, req);
         } catch (LastErrorException e) {
+            links.remove(port);
             return null;
         }
         int flags = ByteBuffer.wrap(req).order(ByteOrder.nativeOrder()).getShort(16) & 0xffff;
         boolean up = (flags & Libc.IFF_UP) != 0 && (flags & Libc.IFF_RUNNING) != 0;
-        return new PortLink(up, mac(port), speed(port));
+        PortLink last = links.get(port);
+        if (last != null && last.up() == up) return last;
+        PortLink now = new PortLink(up, mac(port), speed(port));
+        links.put(port, now);
+        return now;
     }
 
     /** The link speed through the ethtool ioctl (ETHTOOL_GSET), 0 when the driver knows none. */
