@@ -131,5 +131,13 @@ final class Dirty {
         public String setUp(Op.SetUp o) {
             return o.dev();
         }
+
+        public String createBond(Op.CreateBond o) {
+            return null;
+        }
+
+        public String joinBond(Op.JoinBond o) {
+            return null;
+        }
     };
 }

@@ -232,5 +232,10 @@ final class Net {
         public String bridge() {
             return real.bridge();
         }
+
+        @Override
+        public String bondingStatus(String bond) {
+            return real.bondingStatus(bond);
+        }
     }
 }
