@@ -118,6 +118,11 @@ public final class BatchText {
         }
 
         @Override
+        public String setBond(Op.SetBond o) {
+            return BondText.set(name(o.name()), o);
+        }
+
+        @Override
         public String joinBond(Op.JoinBond o) {
             return "link set dev " + name(o.dev()) + " master " + name(o.bond());
         }

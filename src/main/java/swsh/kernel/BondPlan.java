@@ -15,9 +15,11 @@ import swsh.model.Iface;
  * (members in mode active or passive) are bonds of mode 802.3ad ({@code lacp_active on} when a member is
  * active, else off: passive), static ones (mode on) of mode balance-xor; both with the MII monitor on.
  * The kernel takes neither a mode change with members nor an LACP change while up, so a bond whose
- * settings differ is made again. The plan goes on against the kernel as it will be after these ops (the
- * {@link Result#state}): a bond made again or new is down and on no bridge, members that join are up and
- * on no bridge, members let go are down; the rest of the planner then puts the bond on the bridge like
+ * settings differ lets its members go and is set down, changed, and filled again (it stays the same
+ * bridge port: a bond deleted and made again in one plan would have a new index, which the kept-open
+ * {@code bridge} program would not know). The plan goes on against the kernel as it will be after these
+ * ops (the {@link Result#state}): a new bond is down and on no bridge, a changed one down, members that
+ * join are up and on no bridge, members let go are down; the rest of the planner then puts the bond on the bridge like
  * any switchport. Bonds swsh does not own (neither config names them) and their members are never touched.
  */
 final class BondPlan {
@@ -52,10 +54,21 @@ final class BondPlan {
                 throw new KernelException("% Error: " + po.name() + " exists in the kernel and is not a bond; rename or delete it");
             }
             if (l != null && same(l.bond(), want)) continue;
-            if (l != null) delete(po.name(), links, vlans, ops);
-            ops.add(want);
-            links.put(po.name(), new State.Link(po.name(), 0, "bond", null, false, false, Iface.DEFAULT_MTU, null, "", null, null,
-                    null, null, List.of(), State.Hardware.ETHER, State.Stats.ZERO));
+            if (l == null) {
+                ops.add(want);
+                links.put(po.name(), new State.Link(po.name(), 0, "bond", null, false, false, Iface.DEFAULT_MTU, null, "", null, null,
+                        null, null, List.of(), State.Hardware.ETHER, State.Stats.ZERO));
+                continue;
+            }
+            // changed in place (it keeps its index, bridge port and VLANs): every member out, the bond down
+            for (State.Link m : List.copyOf(links.values())) {
+                if (!po.name().equals(m.master())) continue;
+                ops.add(new Op.Release(m.name()));
+                links.put(m.name(), m.with(null, false, null, m.alias()));
+            }
+            if (l.adminUp()) ops.add(new Op.SetUp(po.name(), false));
+            ops.add(new Op.SetBond(po.name(), want.mode(), want.miimon(), want.lacpRate(), want.lacpActive()));
+            links.put(po.name(), l.with(l.master(), false, null, l.alias()));
         }
         // members let go: of a bond of ours, named by a config, and no longer (or elsewhere) in it
         for (State.Link l : List.copyOf(links.values())) {

@@ -9,10 +9,17 @@ final class BondText {
     private BondText() {}
 
     static String create(String safeName, Op.CreateBond o) {
-        StringBuilder sb = new StringBuilder("link add name ").append(safeName).append(" type bond mode ").append(word(o.mode()))
-                .append(" miimon ").append(o.miimon());
-        if (o.lacpRate() != null) sb.append(" lacp_rate ").append(word(o.lacpRate()));
-        if (o.lacpActive() != null) sb.append(" lacp_active ").append(o.lacpActive() ? "on" : "off");
+        return "link add name " + safeName + settings(o.mode(), o.miimon(), o.lacpRate(), o.lacpActive());
+    }
+
+    static String set(String safeName, Op.SetBond o) {
+        return "link set dev " + safeName + settings(o.mode(), o.miimon(), o.lacpRate(), o.lacpActive());
+    }
+
+    private static String settings(String mode, int miimon, String lacpRate, Boolean lacpActive) {
+        StringBuilder sb = new StringBuilder(" type bond mode ").append(word(mode)).append(" miimon ").append(miimon);
+        if (lacpRate != null) sb.append(" lacp_rate ").append(word(lacpRate));
+        if (lacpActive != null) sb.append(" lacp_active ").append(lacpActive ? "on" : "off");
         return sb.toString();
     }
 

@@ -139,5 +139,9 @@ final class Dirty {
         public String joinBond(Op.JoinBond o) {
             return null;
         }
+
+        public String setBond(Op.SetBond o) {
+            return o.name();
+        }
     };
 }

@@ -10,9 +10,17 @@ final class FakeBonds {
 
     /** A bond just created by {@code o}, down, as {@code ip -d} reports it (LACP settings reported in every mode). */
     static State.Link bond(State.Link l, Op.CreateBond o) {
-        Bond.Master m = new Bond.Master(o.mode(), o.lacpActive() == null || o.lacpActive(),
-                o.lacpRate() == null ? "slow" : o.lacpRate(), o.miimon(), "layer2", 0, 0, 0, 0, null);
-        return l.with(null, false, null, null).withBond(new Bond(m, null));
+        return l.with(null, false, null, null).withBond(new Bond(master(o.mode(), o.miimon(), o.lacpRate(), o.lacpActive()), null));
+    }
+
+    /** Bond {@code b} with the settings of {@code o}. */
+    static State.Link set(State.Link b, Op.SetBond o) {
+        return b.withBond(new Bond(master(o.mode(), o.miimon(), o.lacpRate(), o.lacpActive()), null));
+    }
+
+    private static Bond.Master master(String mode, int miimon, String lacpRate, Boolean lacpActive) {
+        return new Bond.Master(mode, lacpActive == null || lacpActive, lacpRate == null ? "slow" : lacpRate, miimon, "layer2", 0, 0, 0,
+                0, null);
     }
 
     /** {@code l} enslaved to bond {@code b}: up, with the bond's MTU, no longer anything's port. */

@@ -343,6 +343,18 @@ public final class FakeKernel implements Kernel {
         }
 
         @Override
+        public Void setBond(Op.SetBond o) {
+            State.Link b = need(o.name(), o);
+            if (!"bond".equals(b.kind())) throw refused(o, o.name() + " is not a bond");
+            if (links.values().stream().anyMatch(l -> o.name().equals(l.master()))) {
+                throw refused(o, "unable to set option because the bond device has slaves.");
+            }
+            if (b.adminUp()) throw refused(o, "unable to set option because the bond is up.");
+            put(FakeBonds.set(b, o));
+            return null;
+        }
+
+        @Override
         public Void joinBond(Op.JoinBond o) {
             State.Link l = need(o.dev(), o);
             State.Link b = need(o.bond(), o);

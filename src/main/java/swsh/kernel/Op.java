@@ -88,6 +88,8 @@ public sealed interface Op {
         R createBond(CreateBond o);
 
         R joinBond(JoinBond o);
+
+        R setBond(SetBond o);
     }
 
     /** Calls the visitor method for this kind of op. */
@@ -257,6 +259,17 @@ public sealed interface Op {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.createBond(this);
+        }
+    }
+
+    /**
+     * {@code ip link set dev NAME type bond mode MODE miimon MS [lacp_rate RATE lacp_active on|off]}: a bond's
+     * settings changed in place, which the kernel takes only while the bond is down and has no members.
+     */
+    record SetBond(String name, String mode, int miimon, String lacpRate, Boolean lacpActive) implements IpOp {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.setBond(this);
         }
     }
 

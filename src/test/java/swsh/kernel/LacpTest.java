@@ -122,4 +122,49 @@ class LacpTest {
         assertTrue(ping("h1", "10.0.0.2"), "VLAN 10 over eth5 as a plain trunk");
         assertTrue(ping("h3", "10.0.0.4"), "VLAN 20 over eth5 as a plain trunk");
     }
+
+    @Test
+    void passiveChannelsThenOneSideActiveThenStaticModeOnCarriesTraffic() throws Exception {
+        host("h1", "sw1", "eth1", "10.0.0.1/24");
+        host("h2", "sw2", "eth1", "10.0.0.2/24");
+        cable("sw1", "eth5", "sw2", "eth5");
+        cable("sw1", "eth6", "sw2", "eth6");
+        Net.Switch a = new Net.Switch("sw1"), b = new Net.Switch("sw2");
+        String[] passive = {"conf t", "int eth1", "int range eth5 - 6", "channel-group 2 mode passive", "end"};
+        a.run(passive);
+        b.run(passive);
+        Thread.sleep(4000);
+        // passive is lacp_active off; each side sees its partner passive. Unlike a Catalyst's, two passive
+        // 6.1 bonds still bundle: each starts out taking its unknown partner for active (see the README)
+        assertTrue(sh("ip", "-n", "sw1", "-d", "link", "show", "Port-channel2").contains("lacp_active off"));
+        assertTrue(sh("ip", "-n", "sw2", "-d", "link", "show", "Port-channel2").contains("lacp_active off"));
+        System.out.println(a.run("show etherchannel summary"));
+        String n = a.run("show lacp neighbor");
+        System.out.println(n);
+        assertTrue(n.matches("(?s).*\\neth5 +SP .*"), "the partner is passive: " + n);
+
+        // one side active: the bond is made again with LACP active, the members join it again, and it bundles
+        a.run("conf t", "int range eth5 - 6", "channel-group 2 mode active", "end");
+        assertTrue(sh("ip", "-n", "sw1", "-d", "link", "show", "Port-channel2").contains("lacp_active on"));
+        String both = "2      Po2(SU)         LACP      eth5(P)     eth6(P)";
+        String s = "";
+        for (int i = 0; i < 150 && !s.contains(both); i++) {
+            s = a.run("show etherchannel summary");
+            Thread.sleep(200);
+        }
+        assertTrue(s.contains(both), s);
+        assertTrue(ping("h1", "10.0.0.2"), "across the LACP channel");
+
+        // both static (mode on): balance-xor bonds, no LACP, traffic over either cable
+        String[] on = {"conf t", "int range eth5 - 6", "no channel-group", "channel-group 2 mode on", "end"};
+        a.run(on);
+        b.run(on);
+        assertTrue(sh("ip", "-n", "sw1", "-d", "link", "show", "Port-channel2").contains("mode balance-xor"));
+        String st = a.run("show etherchannel summary");
+        assertTrue(st.contains("2      Po2(SU)         -         eth5(P)     eth6(P)"), st);
+        assertTrue(ping("h1", "10.0.0.2"), "across the static channel");
+        sh("ip", "-n", "sw2", "link", "set", "eth6", "down");
+        Thread.sleep(500);
+        assertTrue(ping("h1", "10.0.0.2"), "across the static channel with one cable down");
+    }
 }

@@ -62,7 +62,7 @@ public final class ShowEtherchannel {
 
     private static void summary(Context x) {
         Config cfg = x.config();
-        State st = x.engine().kernel.read();
+        State st = x.engine().kernel.readCounters(); // read in full: LACP state changes come with no link event
         List<Iface> channels = channels(cfg);
         LEGEND.forEach(x::println);
         x.println("Number of channel-groups in use: " + channels.size());
@@ -106,7 +106,7 @@ public final class ShowEtherchannel {
 
     private static void neighbor(Context x) {
         Config cfg = x.config();
-        State st = x.engine().kernel.read();
+        State st = x.engine().kernel.readCounters(); // read in full: LACP state changes come with no link event
         x.println("Flags:  S - Device is requesting Slow LACPDUs");
         x.println("        F - Device is requesting Fast LACPDUs");
         x.println("        A - Device is in Active mode       P - Device is in Passive mode");

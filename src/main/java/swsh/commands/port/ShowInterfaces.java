@@ -192,9 +192,11 @@ public final class ShowInterfaces {
         Config cfg = x.config();
         String only = Interfaces.resolve(x, a.opt(NAME));
         if (only != null && !cfg.ifaces().containsKey(only)) throw new CommandException("% Error: interface " + only + " is not a switchport");
-        for (Iface i : cfg.ifaces().values()) {
-            if (i.svi() || (only != null && !only.equals(i.name()))) continue;
-            x.println("Name: " + Channel.shortName(i.name()));
+        for (Iface c : cfg.ifaces().values()) {
+            if (c.svi() || (only != null && !only.equals(c.name()))) continue;
+            x.println("Name: " + Channel.shortName(c.name()));
+            SwitchPorts.Port p = asChannel(cfg, new SwitchPorts.Port(c.name(), c, null));
+            Iface i = p.cfg() == c ? c : Channel.switchport(p.cfg(), c).withShutdown(c.shutdown()); // a member runs as its channel
             x.println("Switchport: " + (i.switchport() ? "Enabled" : "Disabled"));
             if (!i.switchport()) {
                 x.println("");
