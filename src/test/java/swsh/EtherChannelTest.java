@@ -140,4 +140,19 @@ class EtherChannelTest {
         assertTrue(vlan.contains("active    eth3, Po1\n"), vlan); // after the physical ports, as a Catalyst lists them
         assertTrue(out(sw, "show interfaces port-channel 1").contains("Members in this channel: eth1 eth2"));
     }
+
+    @Test
+    void theRunningConfigReplaysIntoAFreshSwitchToTheSameText() {
+        TestSwitch sw = channel("passive");
+        out(sw, "conf t", "interface eth2", "description second", "shutdown", "interface po1", "switchport trunk allowed vlan 10", "end");
+        String run = out(sw, "show running-config");
+        TestSwitch fresh = new TestSwitch();
+        java.util.List<String> lines = new java.util.ArrayList<>(java.util.List.of("conf t"));
+        for (String l : run.split("\n")) if (!l.isBlank() && !l.startsWith("!") && !l.startsWith("Building") && !l.startsWith("Current")) lines.add(l.strip());
+        TestSwitch.Run r = fresh.script(lines.toArray(new String[0]));
+        assertEquals(0, r.failed(), r.err());
+        assertEquals(run, out(fresh, "show running-config"));
+        assertFalse(fresh.kernel.read().link("eth2").adminUp(), "a shut member stays down");
+        assertEquals("Port-channel1", fresh.kernel.read().link("eth2").master());
+    }
 }
