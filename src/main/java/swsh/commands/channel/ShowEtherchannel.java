@@ -75,7 +75,7 @@ public final class ShowEtherchannel {
             List<Iface> members = Channel.members(cfg, n);
             State.Link bond = st.link(po.name());
             String flags = (po.switchport() ? "S" : "R") + (bond != null && bond.adminUp() && bond.lowerUp() ? "U" : "D");
-            String proto = members.isEmpty() ? "" : members.get(0).channel().mode().lacp() ? "LACP" : "-";
+            String proto = members.isEmpty() || !members.get(0).channel().mode().lacp() ? "-" : "LACP";
             List<String> ports = new ArrayList<>();
             for (Iface m : members) ports.add(m.name() + "(" + flag(po.name(), m, st.link(m.name())) + ")");
             String head = String.format("%-7s%-16s%-10s", n, Channel.shortName(po.name()) + "(" + flags + ")", proto);
