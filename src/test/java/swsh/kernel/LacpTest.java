@@ -40,6 +40,17 @@ class LacpTest {
         return s;
     }
 
+    /** Runs {@code cmd} until its output contains {@code want} (up to 30 s, tolerant of a loaded machine); returns the last output. */
+    static String until(Net.Switch sw, String cmd, String want) throws InterruptedException {
+        String s = "";
+        for (int i = 0; i < 150; i++) {
+            s = sw.run(cmd);
+            if (s.contains(want)) return s;
+            Thread.sleep(200);
+        }
+        return s;
+    }
+
     @Test
     void twoSwitchesBundleTwoCablesWithLacpAndSurviveACut() throws Exception {
         host("h1", "sw1", "eth1", "10.0.0.1/24");
@@ -101,8 +112,7 @@ class LacpTest {
 
         // one cable cut, then the other: the traffic goes on over the one left
         sh("ip", "-n", "sw1", "link", "set", "eth5", "down");
-        Thread.sleep(500);
-        assertTrue(a.run("show etherchannel summary").contains("eth5(D)"));
+        assertTrue(until(a, "show etherchannel summary", "eth5(D)").contains("eth5(D)"));
         assertTrue(ping("h1", "10.0.0.2"), "VLAN 10 over eth6 alone");
         assertTrue(ping("h3", "10.0.0.4"), "VLAN 20 over eth6 alone");
         sh("ip", "-n", "sw1", "link", "set", "eth5", "up");
@@ -133,13 +143,12 @@ class LacpTest {
         String[] passive = {"conf t", "int eth1", "int range eth5 - 6", "channel-group 2 mode passive", "end"};
         a.run(passive);
         b.run(passive);
-        Thread.sleep(4000);
         // passive is lacp_active off; each side sees its partner passive. Unlike a Catalyst's, two passive
         // 6.1 bonds still bundle: each starts out taking its unknown partner for active (see the README)
         assertTrue(sh("ip", "-n", "sw1", "-d", "link", "show", "Port-channel2").contains("lacp_active off"));
         assertTrue(sh("ip", "-n", "sw2", "-d", "link", "show", "Port-channel2").contains("lacp_active off"));
         System.out.println(a.run("show etherchannel summary"));
-        String n = a.run("show lacp neighbor");
+        String n = until(a, "show lacp neighbor", "\neth5      SP ");
         System.out.println(n);
         assertTrue(n.matches("(?s).*\\neth5 +SP .*"), "the partner is passive: " + n);
 
@@ -147,11 +156,7 @@ class LacpTest {
         a.run("conf t", "int range eth5 - 6", "channel-group 2 mode active", "end");
         assertTrue(sh("ip", "-n", "sw1", "-d", "link", "show", "Port-channel2").contains("lacp_active on"));
         String both = "2      Po2(SU)         LACP      eth5(P)     eth6(P)";
-        String s = "";
-        for (int i = 0; i < 150 && !s.contains(both); i++) {
-            s = a.run("show etherchannel summary");
-            Thread.sleep(200);
-        }
+        String s = until(a, "show etherchannel summary", both);
         assertTrue(s.contains(both), s);
         assertTrue(ping("h1", "10.0.0.2"), "across the LACP channel");
 
@@ -160,7 +165,7 @@ class LacpTest {
         a.run(on);
         b.run(on);
         assertTrue(sh("ip", "-n", "sw1", "-d", "link", "show", "Port-channel2").contains("mode balance-xor"));
-        String st = a.run("show etherchannel summary");
+        String st = until(a, "show etherchannel summary", "2      Po2(SU)         -         eth5(P)     eth6(P)");
         assertTrue(st.contains("2      Po2(SU)         -         eth5(P)     eth6(P)"), st);
         assertTrue(ping("h1", "10.0.0.2"), "across the static channel");
         sh("ip", "-n", "sw2", "link", "set", "eth6", "down");
