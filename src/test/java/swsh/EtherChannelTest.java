@@ -155,4 +155,13 @@ class EtherChannelTest {
         assertFalse(fresh.kernel.read().link("eth2").adminUp(), "a shut member stays down");
         assertEquals("Port-channel1", fresh.kernel.read().link("eth2").master());
     }
+
+    @Test
+    void theModelFileKeepsTheChannels() throws Exception {
+        TestSwitch sw = channel("on");
+        swsh.core.ConfigStore store = new swsh.core.ConfigStore(sw.dir.resolve("etc"), sw.dir.resolve("run"));
+        swsh.model.Config saved = store.loadRunning().orElseThrow();
+        assertEquals(new swsh.model.Channel(1, swsh.model.Channel.Mode.ON), saved.ifaces().get("eth1").channel());
+        assertEquals(sw.engine.running(), saved);
+    }
 }
