@@ -3,6 +3,8 @@ package swsh.commands;
 import java.util.ArrayList;
 import java.util.List;
 
+import swsh.commands.channel.ChannelCommands;
+import swsh.commands.channel.ShowEtherchannel;
 import swsh.commands.lab.LabCommands;
 import swsh.commands.mac.MacCommands;
 import swsh.commands.mac.ShowMac;
@@ -70,6 +72,7 @@ public final class CommandSet {
         ShowPlatform.define(d);
         ShowSpanningTree.define(d);
         ShowMac.define(d);
+        ShowEtherchannel.define(d);
         SystemCommands.define(d);
         ArchiveCommands.define(d);
         DriftCommands.define(d);
@@ -79,7 +82,9 @@ public final class CommandSet {
         InterfaceCommands.define(d);
         PortCommands.define(d);
         SviCommands.define(d);
+        ChannelCommands.define(d);
         InterfaceCommands.state(d);
+        ChannelCommands.port(d);
         StpPortCommands.define(d);
         MacCommands.define(d);
         List<Grammar.Delegate> delegates = new ArrayList<>();

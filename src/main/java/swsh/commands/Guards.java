@@ -1,6 +1,7 @@
 package swsh.commands;
 
 import swsh.grammar.Command;
+import swsh.model.Channel;
 import swsh.model.Iface;
 
 /** Checks shared by several commands. */
@@ -11,6 +12,18 @@ public final class Guards {
     public static final Command.Guard<Context> PHYSICAL = x -> {
         for (String n : x.ifaces()) {
             if (Iface.isSvi(n)) throw new CommandException("% Error: command not applicable to VLAN interface " + n);
+        }
+        Guards.NOT_MEMBER.check(x);
+    };
+
+    /** A channel's member takes its switchport settings and MTU from its Port-channel interface. */
+    public static final Command.Guard<Context> NOT_MEMBER = x -> {
+        for (String n : x.ifaces()) {
+            Iface i = x.config().ifaces().get(n);
+            if (i != null && i.channel() != null) {
+                String po = Channel.name(i.channel().group());
+                throw new CommandException("% Error: " + n + " is a member of " + po + "; configure interface " + po + " instead");
+            }
         }
     };
 

@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import swsh.kernel.State;
+import swsh.model.Channel;
 import swsh.model.Iface;
 
 /**
@@ -20,6 +21,8 @@ public final class Interfaces {
     private Interfaces() {}
 
     private static final Pattern SVI = Pattern.compile("(?i)vlan0*([0-9]{1,4})");
+    /** {@code po1}, {@code Port-channel1}, {@code port-chan1}: any abbreviation of Port-channel from {@code po}, any case. */
+    private static final Pattern PORT_CHANNEL = Pattern.compile("(?i)po(?:r(?:t(?:-(?:c(?:h(?:a(?:n(?:n(?:e(?:l)?)?)?)?)?)?)?)?)?)?([0-9]{1,9})");
 
     /** {@code vlan10} or {@code Vlan10} is the SVI of VLAN 10; other names are kernel interfaces. */
     public static String canonical(String name) {
@@ -30,6 +33,14 @@ public final class Interfaces {
             return "Vlan" + id;
         }
         if (Iface.isSvi(name)) throw new IllegalArgumentException("Invalid input: VLAN interface number must be 1-4094");
+        Matcher p = PORT_CHANNEL.matcher(name);
+        if (p.matches()) {
+            long n = Long.parseLong(p.group(1));
+            if (n < 1 || n > Channel.MAX_GROUP) {
+                throw new IllegalArgumentException("Invalid input: Port-channel number must be 1-" + Channel.MAX_GROUP);
+            }
+            return Channel.name((int) n);
+        }
         return name;
     }
 
@@ -57,7 +68,7 @@ public final class Interfaces {
     }
 
     private static String existing(Context x, String name, int col, Supplier<State> kernel) {
-        if (Iface.isSvi(name)) return name;
+        if (Iface.isSvi(name) || Channel.isPortChannel(name)) return name; // made by entering it, as IOS does
         name = resolve(x, name, kernel);
         String bridge = x.engine().kernel.bridge();
         if (name.equals(bridge) || name.startsWith(bridge + ".") || name.equals("lo")) {

@@ -116,6 +116,21 @@ public final class BatchText {
         public String setUp(Op.SetUp o) {
             return "link set dev " + name(o.dev()) + (o.up() ? " up" : " down");
         }
+
+        @Override
+        public String createBond(Op.CreateBond o) {
+            return BondText.create(name(o.name()), o);
+        }
+
+        @Override
+        public String setBond(Op.SetBond o) {
+            return BondText.set(name(o.name()), o);
+        }
+
+        @Override
+        public String joinBond(Op.JoinBond o) {
+            return "link set dev " + name(o.dev()) + " master " + name(o.bond());
+        }
     };
 
     /** True when iproute2 reads {@code name} back as the same single word. */

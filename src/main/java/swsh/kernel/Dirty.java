@@ -135,5 +135,17 @@ final class Dirty {
         public String setUp(Op.SetUp o) {
             return o.dev();
         }
+
+        public String createBond(Op.CreateBond o) {
+            return null;
+        }
+
+        public String joinBond(Op.JoinBond o) {
+            return null;
+        }
+
+        public String setBond(Op.SetBond o) {
+            return o.name();
+        }
     };
 }

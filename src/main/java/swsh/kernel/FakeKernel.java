@@ -171,22 +171,22 @@ public final class FakeKernel implements Kernel {
 
     private static State.Link withMaster(State.Link l, String master, State.PortAttrs port) {
         return new State.Link(l.name(), l.ifindex(), l.kind(), master, l.adminUp(), l.lowerUp(), l.mtu(), l.alias(),
-                l.mac(), l.bridge(), l.vlanId(), l.vlanLink(), port, l.addrs(), l.hw(), l.stats());
+                l.mac(), l.bridge(), l.vlanId(), l.vlanLink(), port, l.addrs(), l.hw(), l.stats(), l.bond());
     }
 
     private static State.Link withBridge(State.Link l, State.BridgeAttrs a) {
         return new State.Link(l.name(), l.ifindex(), "bridge", l.master(), l.adminUp(), l.lowerUp(), l.mtu(), l.alias(),
-                l.mac(), a, null, null, null, l.addrs(), l.hw(), l.stats());
+                l.mac(), a, null, null, null, l.addrs(), l.hw(), l.stats(), l.bond());
     }
 
     private static State.Link withPort(State.Link l, State.PortAttrs p) {
         return new State.Link(l.name(), l.ifindex(), l.kind(), l.master(), l.adminUp(), l.lowerUp(), l.mtu(), l.alias(),
-                l.mac(), l.bridge(), l.vlanId(), l.vlanLink(), p, l.addrs(), l.hw(), l.stats());
+                l.mac(), l.bridge(), l.vlanId(), l.vlanLink(), p, l.addrs(), l.hw(), l.stats(), l.bond());
     }
 
     private static State.Link withAddrs(State.Link l, List<String> addrs) {
         return new State.Link(l.name(), l.ifindex(), l.kind(), l.master(), l.adminUp(), l.lowerUp(), l.mtu(), l.alias(),
-                l.mac(), l.bridge(), l.vlanId(), l.vlanLink(), l.port(), List.copyOf(addrs), l.hw(), l.stats());
+                l.mac(), l.bridge(), l.vlanId(), l.vlanLink(), l.port(), List.copyOf(addrs), l.hw(), l.stats(), l.bond());
     }
 
     private static State.BridgeAttrs settle(State.BridgeAttrs a, Op.BridgeSettings s) {
@@ -238,7 +238,9 @@ public final class FakeKernel implements Kernel {
         public Void release(Op.Release o) {
             State.Link l = need(o.dev(), o);
             forgetPort(o.dev());
-            put(withMaster(l, null, null));
+            State.Link m = l.master() == null ? null : links.get(l.master());
+            boolean bond = m != null && "bond".equals(m.kind());
+            put(bond ? FakeBonds.released(l) : withMaster(l, null, null)); // a bond closes the ports it lets go
             return null;
         }
 
@@ -323,7 +325,10 @@ public final class FakeKernel implements Kernel {
 
         @Override
         public Void deleteLink(Op.DeleteLink o) {
-            need(o.dev(), o);
+            State.Link gone = need(o.dev(), o);
+            if ("bond".equals(gone.kind())) {
+                for (State.Link l : List.copyOf(links.values())) if (o.dev().equals(l.master())) put(FakeBonds.released(l));
+            }
             links.remove(o.dev());
             forgetPort(o.dev());
             return null;
@@ -352,6 +357,36 @@ public final class FakeKernel implements Kernel {
         public Void setUp(Op.SetUp o) {
             State.Link l = need(o.dev(), o);
             put(l.with(l.master(), o.up(), null, l.alias()));
+            return null;
+        }
+
+        @Override
+        public Void createBond(Op.CreateBond o) {
+            if (links.containsKey(o.name())) throw refused(o, "File exists");
+            put(FakeBonds.bond(addLink(o.name(), "bond", null, null), o));
+            return null;
+        }
+
+        @Override
+        public Void setBond(Op.SetBond o) {
+            State.Link b = need(o.name(), o);
+            if (!"bond".equals(b.kind())) throw refused(o, o.name() + " is not a bond");
+            if (links.values().stream().anyMatch(l -> o.name().equals(l.master()))) {
+                throw refused(o, "unable to set option because the bond device has slaves.");
+            }
+            if (b.adminUp()) throw refused(o, "unable to set option because the bond is up.");
+            put(FakeBonds.set(b, o));
+            return null;
+        }
+
+        @Override
+        public Void joinBond(Op.JoinBond o) {
+            State.Link l = need(o.dev(), o);
+            State.Link b = need(o.bond(), o);
+            if (!"bond".equals(b.kind())) throw refused(o, o.bond() + " is not a bond");
+            if (l.adminUp()) throw refused(o, "Device can not be enslaved while up.");
+            forgetPort(o.dev());
+            put(FakeBonds.joined(l, b));
             return null;
         }
     };
@@ -386,7 +421,7 @@ public final class FakeKernel implements Kernel {
     public synchronized void carrier(String dev, boolean on) {
         State.Link l = links.get(dev);
         put(new State.Link(l.name(), l.ifindex(), l.kind(), l.master(), l.adminUp(), on, l.mtu(), l.alias(), l.mac(),
-                l.bridge(), l.vlanId(), l.vlanLink(), l.port(), l.addrs(), l.hw(), l.stats()));
+                l.bridge(), l.vlanId(), l.vlanLink(), l.port(), l.addrs(), l.hw(), l.stats(), l.bond()));
     }
 
     /** Test hook: the counters of a link, as traffic would make them. */

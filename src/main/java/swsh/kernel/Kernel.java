@@ -67,6 +67,14 @@ public interface Kernel extends AutoCloseable {
         return null;
     }
 
+    /**
+     * The bonding driver's report of bond {@code bond} ({@code /proc/net/bonding/BOND}: each member's LACP
+     * partner, see {@link BondProc}), or null when there is none to read.
+     */
+    default String bondingStatus(String bond) {
+        return null;
+    }
+
     /** Name of the bridge this switch runs on. */
     String bridge();
 

@@ -143,6 +143,6 @@ final class KernelJson {
                 l.path("qdisc").asText(null), null, null);
         return new State.Link(name, l.path("ifindex").asInt(), kind, l.path("master").asText(null), adminUp, lowerUp,
                 l.path("mtu").asInt(), alias, l.path("address").asText(), br, vlanId, vlanLink, port,
-                List.copyOf(addrs), hw, stats(l.path("stats64")));
+                List.copyOf(addrs), hw, stats(l.path("stats64")), Bond.of(info));
     }
 }

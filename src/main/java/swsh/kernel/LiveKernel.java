@@ -17,7 +17,6 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -249,7 +248,6 @@ public final class LiveKernel implements Kernel {
         state = new State(Collections.unmodifiableMap(links), Collections.unmodifiableMap(vlans), List.of());
     }
 
-
     /**
      * Streams the FDB with {@code bridge fdb show br BRIDGE} (port, VLAN and type filtered here), one entry
      * parsed at a time; the static entries of one port with {@code bridge fdb show br BRIDGE brport DEV
@@ -277,7 +275,6 @@ public final class LiveKernel implements Kernel {
             return Boolean.TRUE;
         });
     }
-
 
     /**
      * Whether the kernel knows the speed and duplex of a link: a physical NIC (no link kind, Ethernet)
@@ -436,6 +433,9 @@ public final class LiveKernel implements Kernel {
             throw new KernelException("% Error: cannot clear MAC addresses of " + dev + ": " + why);
         }
     }
+
+    /** {@code /proc/net/bonding/BOND} of this kernel's namespace ({@link BondProc}), or null. */
+    @Override public String bondingStatus(String bond) { return BondProc.read(netns, bond, processes); }
 
     /** Ends the kept-open programs and the monitor; the next use starts them again. */
     @Override

@@ -86,6 +86,12 @@ public sealed interface Op {
         R setUp(SetUp o);
 
         R vlanState(VlanState o);
+
+        R createBond(CreateBond o);
+
+        R joinBond(JoinBond o);
+
+        R setBond(SetBond o);
     }
 
     /** Calls the visitor method for this kind of op. */
@@ -260,6 +266,36 @@ public sealed interface Op {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.vlanState(this);
+        }
+    }
+
+    /**
+     * {@code ip link add name NAME type bond mode MODE miimon MS [lacp_rate RATE lacp_active on|off]}: a
+     * port-channel's bond; the LACP settings only for mode {@code 802.3ad} (null otherwise).
+     */
+    record CreateBond(String name, String mode, int miimon, String lacpRate, Boolean lacpActive) implements IpOp {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.createBond(this);
+        }
+    }
+
+    /**
+     * {@code ip link set dev NAME type bond mode MODE miimon MS [lacp_rate RATE lacp_active on|off]}: a bond's
+     * settings changed in place, which the kernel takes only while the bond is down and has no members.
+     */
+    record SetBond(String name, String mode, int miimon, String lacpRate, Boolean lacpActive) implements IpOp {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.setBond(this);
+        }
+    }
+
+    /** {@code ip link set dev DEV master BOND}: a member joins its port-channel's bond (the kernel wants it down first). */
+    record JoinBond(String dev, String bond) implements IpOp {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.joinBond(this);
         }
     }
 }

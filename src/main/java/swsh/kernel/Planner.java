@@ -53,13 +53,16 @@ public final class Planner {
 
         State.Link br = actual.link(bridge);
         bridgeAttrs(cfg, br, bridge, links);
+        BondPlan.Result bonds = BondPlan.plan(cfg, owned, actual); // port-channels; members are no bridge ports
+        links.addAll(bonds.ops());
+        actual = bonds.state();
 
         Map<String, Iface> ports = new LinkedHashMap<>();
         Map<Integer, Iface> svis = new TreeMap<>();
         for (Iface i : cfg.ifaces().values()) {
             if (i.svi()) {
                 if (i.ip() != null) svis.put(i.sviVlan(), i);
-            } else if (i.switchport() && actual.link(i.name()) != null) {
+            } else if (i.switchport() && i.channel() == null && actual.link(i.name()) != null) {
                 ports.put(i.name(), i);
             }
         }

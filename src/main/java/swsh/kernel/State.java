@@ -53,20 +53,33 @@ public record State(Map<String, Link> links, Map<String, List<VlanEntry>> vlans,
 
     public record Link(String name, int ifindex, String kind, String master, boolean adminUp, boolean lowerUp,
                        int mtu, String alias, String mac, BridgeAttrs bridge, Integer vlanId, String vlanLink,
-                       PortAttrs port, List<String> addrs, Hardware hw, Stats stats) {
+                       PortAttrs port, List<String> addrs, Hardware hw, Stats stats, Bond bond) {
+        /** A link that is neither a bond nor a bond's member. */
+        public Link(String name, int ifindex, String kind, String master, boolean adminUp, boolean lowerUp, int mtu,
+                    String alias, String mac, BridgeAttrs bridge, Integer vlanId, String vlanLink, PortAttrs port,
+                    List<String> addrs, Hardware hw, Stats stats) {
+            this(name, ifindex, kind, master, adminUp, lowerUp, mtu, alias, mac, bridge, vlanId, vlanLink, port, addrs, hw, stats, null);
+        }
+
         public Link with(String newMaster, Boolean up, Integer newMtu, String newAlias) {
             return new Link(name, ifindex, kind, newMaster, up == null ? adminUp : up, lowerUp,
-                    newMtu == null ? mtu : newMtu, newAlias, mac, bridge, vlanId, vlanLink, port, addrs, hw, stats);
+                    newMtu == null ? mtu : newMtu, newAlias, mac, bridge, vlanId, vlanLink, port, addrs, hw, stats, bond);
+        }
+
+        /** This link with other bonding facts (see {@link Bond}). */
+        public Link withBond(Bond b) {
+            return new Link(name, ifindex, kind, master, adminUp, lowerUp, mtu, alias, mac, bridge, vlanId, vlanLink,
+                    port, addrs, hw, stats, b);
         }
 
         public Link withHardware(Hardware h) {
             return new Link(name, ifindex, kind, master, adminUp, lowerUp, mtu, alias, mac, bridge, vlanId, vlanLink,
-                    port, addrs, h, stats);
+                    port, addrs, h, stats, bond);
         }
 
         public Link withStats(Stats s) {
             return new Link(name, ifindex, kind, master, adminUp, lowerUp, mtu, alias, mac, bridge, vlanId, vlanLink,
-                    port, addrs, hw, s);
+                    port, addrs, hw, s, bond);
         }
     }
 

@@ -240,5 +240,10 @@ final class Net {
         public FrameIo frames() {
             return real.frames();
         }
+
+        @Override
+        public String bondingStatus(String bond) {
+            return real.bondingStatus(bond);
+        }
     }
 }

@@ -18,6 +18,7 @@ import swsh.commands.RunningConfig;
 import swsh.commands.Types;
 import swsh.grammar.Arg;
 import swsh.kernel.Quote;
+import swsh.model.Channel;
 import swsh.model.Config;
 import swsh.model.Iface;
 
@@ -33,7 +34,7 @@ public final class InterfaceCommands {
     public static void define(Defs d) {
         d.cmd(CONFIG, "interface $name", Help.INTERFACE, Help.IFNAME).bind(NAME)
                 .run((x, a) -> enter(x, Interfaces.existing(x, a.get(NAME), a.column(NAME))))
-                .noWithArgs((x, a) -> x.edit(c -> c.withoutIface(a.get(NAME))))
+                .noWithArgs((x, a) -> x.edit(c -> Channel.without(c, a.get(NAME))))
                 .dflt((x, a) -> {
                     String n = Interfaces.existing(x, a.get(NAME), a.column(NAME));
                     x.edit(c -> c.withIface(Iface.named(n)));
@@ -41,7 +42,13 @@ public final class InterfaceCommands {
                 })
                 .renders(Config.class, c -> {
                     List<String> l = new ArrayList<>();
-                    for (Iface i : c.ifaces().values()) l.addAll(RunningConfig.block(CommandSet.grammar(), IF, "interface " + i.name(), i));
+                    // a Catalyst lists its Port-channel interfaces first
+                    for (Iface i : c.ifaces().values()) {
+                        if (Channel.isPortChannel(i.name())) l.addAll(RunningConfig.block(CommandSet.grammar(), IF, "interface " + i.name(), i));
+                    }
+                    for (Iface i : c.ifaces().values()) {
+                        if (!Channel.isPortChannel(i.name())) l.addAll(RunningConfig.block(CommandSet.grammar(), IF, "interface " + i.name(), i));
+                    }
                     return l;
                 });
         d.cmd(CONFIG, "interface range $range", Help.INTERFACE, "interface range command", "Interfaces, e.g. eth1 - 4, eth7")

@@ -49,6 +49,11 @@ final class InterfaceDetail {
     }
 
     static List<String> port(SwitchPorts.Port p) {
+        return port(p, null);
+    }
+
+    /** A port's lines; a bond's with {@code Members in this channel} (its kernel members) after the media type. */
+    static List<String> port(SwitchPorts.Port p, List<String> members) {
         State.Link l = p.link();
         List<String> out = new ArrayList<>();
         out.add(head(p));
@@ -62,6 +67,7 @@ final class InterfaceDetail {
         out.add("  " + (duplex == null ? "Auto-duplex" : capital(duplex) + "-duplex") + ", "
                 + (speed == null ? "Auto-speed" : speed >= 10000 && speed % 1000 == 0 ? speed / 1000 + "Gb/s" : speed + "Mb/s")
                 + ", media type is " + SwitchPorts.type(l));
+        if (members != null && !members.isEmpty()) out.add("  Members in this channel: " + String.join(" ", members));
         counters(out, l.stats(), l.hw());
         return out;
     }

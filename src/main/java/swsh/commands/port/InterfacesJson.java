@@ -25,7 +25,7 @@ final class InterfacesJson {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("description", SwitchPorts.description(p.cfg(), p.link()));
             m.put("linkStatus", SwitchPorts.line(p).status);
-            m.put("vlan", SwitchPorts.vlanColumn(p));
+            m.put("vlan", SwitchPorts.vlanColumn(ShowInterfaces.asChannel(x.config(), p)));
             m.put("duplex", SwitchPorts.duplexColumn(p.link()));
             m.put("speed", SwitchPorts.speedColumn(p.link()));
             m.put("type", SwitchPorts.type(p.link()));

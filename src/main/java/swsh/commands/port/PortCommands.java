@@ -84,7 +84,7 @@ public final class PortCommands {
                 .run((x, a) -> x.editIfaces(i -> i.withIsolated(true)))
                 .no((x, a) -> x.editIfaces(i -> i.withIsolated(false)))
                 .renders(Iface.class, i -> RunningConfig.lineIf(i.isolated(), "switchport protected"));
-        d.cmd(PORT, "mtu $mtu", "Set the interface Maximum Transmission Unit (MTU)", "MTU size in bytes").bind(MTU)
+        d.cmd(PORT, "mtu $mtu", "Set the interface Maximum Transmission Unit (MTU)", "MTU size in bytes").bind(MTU).guard(Guards.NOT_MEMBER)
                 .run((x, a) -> x.editIfaces(i -> i.withMtu(a.get(MTU))))
                 .no((x, a) -> x.editIfaces(i -> i.withMtu(null)))
                 .renders(Iface.class, i -> RunningConfig.lineIf(i.mtu() != null, "mtu " + i.mtu()));

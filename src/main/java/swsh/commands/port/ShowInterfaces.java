@@ -16,6 +16,7 @@ import swsh.commands.Types;
 import swsh.grammar.Arg;
 import swsh.grammar.Args;
 import swsh.kernel.State;
+import swsh.model.Channel;
 import swsh.model.Config;
 import swsh.model.Iface;
 import swsh.model.Vlan;
@@ -81,16 +82,30 @@ public final class ShowInterfaces {
     /** {@code show interfaces [X]}: every SVI then every switch port (a Catalyst lists its Vlan interfaces first). */
     private static void detail(Context x, Args a) {
         String only = Interfaces.resolve(x, a.opt(NAME));
-        State st = x.engine().kernel.readCounters();
         if (only != null) {
-            Target t = target(x, st, only, a.column(NAME));
-            (t.svi() != null ? InterfaceDetail.svi(t.svi()) : InterfaceDetail.port(t.port())).forEach(x::println);
+            detail(x, only, a.column(NAME));
             return;
         }
+        State st = x.engine().kernel.readCounters();
         Config cfg = x.config();
         String bridge = x.engine().kernel.bridge();
         for (SwitchPorts.Svi s : SwitchPorts.svis(cfg, st, bridge)) InterfaceDetail.svi(s).forEach(x::println);
         for (SwitchPorts.Port p : SwitchPorts.ports(cfg, st, bridge)) InterfaceDetail.port(p).forEach(x::println);
+    }
+
+    /** {@code show interfaces X} of one interface; a bond's with its members (also {@code show interfaces port-channel N}). */
+    public static void detail(Context x, String only, int column) {
+        State st = x.engine().kernel.readCounters();
+        Target t = target(x, st, only, column);
+        if (t.svi() != null) {
+            InterfaceDetail.svi(t.svi()).forEach(x::println);
+            return;
+        }
+        List<String> members = null;
+        if (t.port().link() != null && "bond".equals(t.port().link().kind())) {
+            members = st.links().values().stream().filter(l -> only.equals(l.master())).map(State.Link::name).toList();
+        }
+        InterfaceDetail.port(t.port(), members).forEach(x::println);
     }
 
     /** The switch ports one command shows: all of them, or the one named (none for an SVI); with counters read now or not. */
@@ -109,10 +124,17 @@ public final class ShowInterfaces {
         for (SwitchPorts.Port p : ports) {
             String name = SwitchPorts.description(p.cfg(), p.link());
             name = name == null ? "" : name.length() > 18 ? name.substring(0, 18) : name;
-            x.println(String.format("%-9s %-18s %-12s %-10s %6s %6s %s", p.name(), name, SwitchPorts.line(p).status,
-                    SwitchPorts.vlanColumn(p), SwitchPorts.duplexColumn(p.link()), SwitchPorts.speedColumn(p.link()),
+            x.println(String.format("%-9s %-18s %-12s %-10s %6s %6s %s", Channel.shortName(p.name()), name, SwitchPorts.line(p).status,
+                    SwitchPorts.vlanColumn(asChannel(x.config(), p)), SwitchPorts.duplexColumn(p.link()), SwitchPorts.speedColumn(p.link()),
                     SwitchPorts.type(p.link())).stripTrailing());
         }
+    }
+
+    /** A channel's member as its channel: its VLANs are the channel's. Other ports as they are. */
+    static SwitchPorts.Port asChannel(Config cfg, SwitchPorts.Port p) {
+        if (p.cfg() == null || p.cfg().channel() == null) return p;
+        Iface po = cfg.ifaces().get(Channel.name(p.cfg().channel().group()));
+        return po == null ? p : new SwitchPorts.Port(p.name(), po, p.link());
     }
 
     /**
@@ -170,9 +192,11 @@ public final class ShowInterfaces {
         Config cfg = x.config();
         String only = Interfaces.resolve(x, a.opt(NAME));
         if (only != null && !cfg.ifaces().containsKey(only)) throw new CommandException("% Error: interface " + only + " is not a switchport");
-        for (Iface i : cfg.ifaces().values()) {
-            if (i.svi() || (only != null && !only.equals(i.name()))) continue;
-            x.println("Name: " + i.name());
+        for (Iface c : cfg.ifaces().values()) {
+            if (c.svi() || (only != null && !only.equals(c.name()))) continue;
+            x.println("Name: " + Channel.shortName(c.name()));
+            SwitchPorts.Port p = asChannel(cfg, new SwitchPorts.Port(c.name(), c, null));
+            Iface i = p.cfg() == c ? c : Channel.switchport(p.cfg(), c).withShutdown(c.shutdown()); // a member runs as its channel
             x.println("Switchport: " + (i.switchport() ? "Enabled" : "Disabled"));
             if (!i.switchport()) {
                 x.println("");
@@ -200,18 +224,19 @@ public final class ShowInterfaces {
 
     private static void trunk(Context x, Args a) {
         Config cfg = x.config();
-        List<Iface> trunks = cfg.ifaces().values().stream().filter(i -> !i.svi() && i.switchport() && i.trunk()).toList();
+        List<Iface> trunks = cfg.ifaces().values().stream()
+                .filter(i -> !i.svi() && i.switchport() && i.trunk() && i.channel() == null).toList(); // a channel's members: its own line
         if (trunks.isEmpty()) return;
         x.println("");
         x.println("Port        Mode             Encapsulation  Status        Native vlan");
         for (Iface i : trunks) {
-            x.println(String.format("%-11s %-16s %-14s %-13s %d", i.name(), "on", "802.1q", i.shutdown() ? "disabled" : "trunking", i.nativeVlan()));
+            x.println(String.format("%-11s %-16s %-14s %-13s %d", Channel.shortName(i.name()), "on", "802.1q", i.shutdown() ? "disabled" : "trunking", i.nativeVlan()));
         }
         x.println("");
         x.println("Port        Vlans allowed on trunk");
-        for (Iface i : trunks) x.println(String.format("%-11s %s", i.name(), i.allowed() == null ? "1-4094" : i.allowed()));
+        for (Iface i : trunks) x.println(String.format("%-11s %s", Channel.shortName(i.name()), i.allowed() == null ? "1-4094" : i.allowed()));
         x.println("");
         x.println("Port        Vlans allowed and active in management domain");
-        for (Iface i : trunks) x.println(String.format("%-11s %s", i.name(), VlanSet.of(cfg.vlans().keySet()).intersect(i.allowedOrAll())));
+        for (Iface i : trunks) x.println(String.format("%-11s %s", Channel.shortName(i.name()), VlanSet.of(cfg.vlans().keySet()).intersect(i.allowedOrAll())));
     }
 }

@@ -13,6 +13,7 @@ import swsh.commands.Defs;
 import swsh.commands.Help;
 import swsh.commands.Types;
 import swsh.grammar.Arg;
+import swsh.model.Channel;
 import swsh.model.Config;
 import swsh.model.Iface;
 import swsh.model.Vlan;
@@ -61,7 +62,7 @@ public final class ShowVlan {
             if (only != null && v.id() != only) continue;
             List<String> access = new ArrayList<>(), tagged = new ArrayList<>(), nativ = new ArrayList<>();
             for (Iface i : cfg.ifaces().values()) {
-                if (i.svi() || !i.switchport()) continue;
+                if (i.svi() || !i.switchport() || i.channel() != null) continue; // a channel's members are in it
                 if (!i.trunk() && i.accessVlan() == v.id()) access.add(i.name());
                 if (i.trunk() && i.allowedOrAll().contains(v.id())) (i.nativeVlan() == v.id() ? nativ : tagged).add(i.name());
             }
@@ -87,7 +88,9 @@ public final class ShowVlan {
             if (only != null && v.id() != only) continue;
             List<String> ports = new ArrayList<>();
             for (Iface i : cfg.ifaces().values()) {
-                if (!i.svi() && i.switchport() && !i.trunk() && i.accessVlan() == v.id()) ports.add(i.name());
+                if (!i.svi() && i.switchport() && !i.trunk() && i.accessVlan() == v.id() && i.channel() == null) {
+                    ports.add(Channel.shortName(i.name())); // a channel's members are in it
+                }
             }
             String head = String.format("%-4d %-32s %-9s ", v.id(), v.displayName(), "active");
             List<String> lines = balanced ? balance(wrap(ports, 31), 31) : wrap(ports, 31);
