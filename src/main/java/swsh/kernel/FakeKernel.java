@@ -28,6 +28,7 @@ public final class FakeKernel implements Kernel {
     private final Map<String, List<State.VlanEntry>> vlans = new TreeMap<>();
     private final List<State.Fdb> fdb = new ArrayList<>();
     private final List<Plan> applied = new ArrayList<>();
+    private final FakeTc tc = new FakeTc();
     private int nextIndex = 100;
 
     /** A kernel starting from {@code seed}; {@code echo} prints each op as {@code <tool> <line>} (or null). */
@@ -301,6 +302,7 @@ public final class FakeKernel implements Kernel {
             need(o.dev(), o);
             links.remove(o.dev());
             forgetPort(o.dev());
+            tc.forget(o.dev());
             return null;
         }
 
@@ -329,7 +331,42 @@ public final class FakeKernel implements Kernel {
             put(l.with(l.master(), o.up(), null, l.alias()));
             return null;
         }
+
+        @Override
+        public Void tcQdisc(Op.TcQdisc o) {
+            need(o.dev(), o);
+            tc.qdisc(o, why -> refused(o, why));
+            return null;
+        }
+
+        @Override
+        public Void tcFilter(Op.TcFilter o) {
+            need(o.filter().dev(), o);
+            tc.filter(o, links.keySet(), why -> refused(o, why));
+            return null;
+        }
+
+        @Override
+        public Void linkMode(Op.LinkMode o) {
+            State.Link l = need(o.dev(), o);
+            if (l.kind() != null) throw refused(o, "netlink error: Operation not supported");
+            State.Hardware hw = l.hw();
+            if (o.speed() != null || o.duplex() != null) {
+                put(l.withHardware(hw.withMode(o.speed() == null ? hw.speed() : o.speed(), o.duplex() == null ? hw.duplex() : o.duplex())));
+            }
+            return null;
+        }
     };
+
+    @Override
+    public synchronized TcState tc(java.util.Set<String> devs) {
+        return tc.read(devs);
+    }
+
+    /** Test hook: a qdisc ({@code clsact} or {@code ingress}) and a filter someone else put on {@code dev}. */
+    public synchronized void foreignTc(String dev, String qdisc) {
+        tc.foreign(dev, qdisc);
+    }
 
     private static boolean same(State.Fdb f, String mac, String dev, int vlan) {
         return f.mac().equals(mac) && f.dev().equals(dev) && f.vlan() != null && f.vlan() == vlan;

@@ -232,5 +232,15 @@ final class Net {
         public String bridge() {
             return real.bridge();
         }
+
+        @Override
+        public TcState tc(java.util.Set<String> devs) {
+            return real.tc(devs);
+        }
+
+        @Override
+        public java.util.List<String> runIn() {
+            return real.runIn();
+        }
     }
 }

@@ -13,6 +13,7 @@ import swsh.commands.Defs;
 import swsh.commands.Help;
 import swsh.commands.Interfaces;
 import swsh.commands.Types;
+import swsh.core.Counters;
 import swsh.grammar.Arg;
 import swsh.grammar.Args;
 import swsh.kernel.State;
@@ -41,8 +42,8 @@ public final class ShowInterfaces {
                 .run(ShowInterfaces::detail);
         d.cmd(EXECS, "show interfaces vlan $vlan", Help.SHOW, Help.INTERFACES, "Catalyst Vlans", "Vlan interface number")
                 .bind(VLAN).filterable()
-                .run((x, a) -> InterfaceDetail.svi(svi(x, x.engine().kernel.read(), "Vlan" + a.get(VLAN), a.column(VLAN)))
-                        .forEach(x::println));
+                .run((x, a) -> InterfaceDetail.svi(svi(x, x.engine().counters.read(), "Vlan" + a.get(VLAN), a.column(VLAN)),
+                        x.engine().counters).forEach(x::println));
         d.cmd(EXECS, "show interfaces [$name] status", Help.SHOW, Help.INTERFACES, Help.IFNAME, "Show interface line status")
                 .bind(NAME).filterable().json(InterfacesJson::status).run(ShowInterfaces::status);
         d.cmd(EXECS, "show interfaces [$name] counters", Help.SHOW, Help.INTERFACES, Help.IFNAME, "Show interface counters")
@@ -81,22 +82,23 @@ public final class ShowInterfaces {
     /** {@code show interfaces [X]}: every SVI then every switch port (a Catalyst lists its Vlan interfaces first). */
     private static void detail(Context x, Args a) {
         String only = Interfaces.resolve(x, a.opt(NAME));
-        State st = x.engine().kernel.readCounters();
+        State st = x.engine().counters.read();
+        Counters k = x.engine().counters;
         if (only != null) {
             Target t = target(x, st, only, a.column(NAME));
-            (t.svi() != null ? InterfaceDetail.svi(t.svi()) : InterfaceDetail.port(t.port())).forEach(x::println);
+            (t.svi() != null ? InterfaceDetail.svi(t.svi(), k) : InterfaceDetail.port(t.port(), k)).forEach(x::println);
             return;
         }
         Config cfg = x.config();
         String bridge = x.engine().kernel.bridge();
-        for (SwitchPorts.Svi s : SwitchPorts.svis(cfg, st, bridge)) InterfaceDetail.svi(s).forEach(x::println);
-        for (SwitchPorts.Port p : SwitchPorts.ports(cfg, st, bridge)) InterfaceDetail.port(p).forEach(x::println);
+        for (SwitchPorts.Svi s : SwitchPorts.svis(cfg, st, bridge)) InterfaceDetail.svi(s, k).forEach(x::println);
+        for (SwitchPorts.Port p : SwitchPorts.ports(cfg, st, bridge)) InterfaceDetail.port(p, k).forEach(x::println);
     }
 
     /** The switch ports one command shows: all of them, or the one named (none for an SVI); with counters read now or not. */
     static List<SwitchPorts.Port> ports(Context x, Args a, boolean counters) {
         String only = Interfaces.resolve(x, a.opt(NAME));
-        State st = counters ? x.engine().kernel.readCounters() : x.engine().kernel.read();
+        State st = counters ? x.engine().counters.read() : x.engine().kernel.read();
         if (only == null) return SwitchPorts.ports(x.config(), st, x.engine().kernel.bridge());
         Target t = target(x, st, only, a.column(NAME));
         return t.port() == null ? List.of() : List.of(t.port());
@@ -110,7 +112,7 @@ public final class ShowInterfaces {
             String name = SwitchPorts.description(p.cfg(), p.link());
             name = name == null ? "" : name.length() > 18 ? name.substring(0, 18) : name;
             x.println(String.format("%-9s %-18s %-12s %-10s %6s %6s %s", p.name(), name, SwitchPorts.line(p).status,
-                    SwitchPorts.vlanColumn(p), SwitchPorts.duplexColumn(p.link()), SwitchPorts.speedColumn(p.link()),
+                    SwitchPorts.vlanColumn(p), SwitchPorts.duplexColumn(p.cfg(), p.link()), SwitchPorts.speedColumn(p.cfg(), p.link()),
                     SwitchPorts.type(p.link())).stripTrailing());
         }
     }

@@ -1,0 +1,77 @@
+package swsh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import swsh.kernel.FakeKernel;
+import swsh.kernel.Mirror;
+import swsh.kernel.Op;
+import swsh.kernel.TcState;
+
+/** SPAN sessions on the in-memory kernel: config lines, the tc ops, re-apply, removal, others' tc left alone. */
+class MonitorSessionUnitTest {
+    static TestSwitch sw() {
+        TestSwitch sw = new TestSwitch(FakeKernel.of("eth1", "eth2", "eth3", "eth4", "eth5"));
+        TestSwitch.Run r = sw.script("conf t", "vlan 10", "int range eth1 - 4", "exit", "int eth2", "sw acc vl 10",
+                "int eth4", "sw mode trunk", "end");
+        assertEquals(0, r.failed(), r.err());
+        return sw;
+    }
+
+    static TcState tc(TestSwitch sw) {
+        return sw.kernel.tc(Set.of("eth1", "eth2", "eth3", "eth4", "eth5"));
+    }
+
+    @Test
+    void interfaceSourcesMirrorToTheDestinationWhichLeavesTheBridge() {
+        TestSwitch sw = sw();
+        TestSwitch.Run r = sw.script("conf t", "monitor session 1 source interface eth1 rx", "monitor session 1 source interface eth2 , eth4 - 4",
+                "monitor session 1 destination interface eth3", "end");
+        assertEquals(0, r.failed(), r.err());
+        TcState t = tc(sw);
+        int p = Mirror.pref(1);
+        assertEquals(List.of(new Mirror("eth1", false, p, 1, null, "eth3"), new Mirror("eth2", false, p, 1, null, "eth3"),
+                new Mirror("eth2", true, p, 1, null, "eth3"), new Mirror("eth4", false, p, 1, null, "eth3"),
+                new Mirror("eth4", true, p, 1, null, "eth3"), new Mirror("eth3", false, Mirror.BASE_PREF, 1, null, null)), t.ours());
+        assertEquals(null, sw.kernel.read().link("eth3").master());
+        String run = sw.script("show running-config").out();
+        assertTrue(run.contains("monitor session 1 source interface eth1 rx\nmonitor session 1 source interface eth2 , eth4\n"
+                + "monitor session 1 destination interface eth3\n"), run);
+        int before = sw.kernel.applied().size();
+        assertEquals(0, sw.script("conf t", "monitor session 1 destination interface eth3", "end").failed());
+        assertEquals(before, sw.kernel.applied().size(), "re-applying changes nothing");
+        String show = sw.script("show monitor session 1").out();
+        assertTrue(show.contains("    RX Only              : eth1\n") && show.contains("    Both                 : eth2,eth4\n")
+                && show.contains("Destination Ports        : eth3\n"), show);
+        TestSwitch.Run no = sw.script("conf t", "no monitor session 1", "end");
+        assertEquals(0, no.failed(), no.err());
+        assertEquals(TcState.EMPTY.ours(), tc(sw).ours());
+        assertTrue(tc(sw).qdiscs().isEmpty(), tc(sw).toString());
+        assertEquals("swbr0", sw.kernel.read().link("eth3").master());
+    }
+
+    @Test
+    void vlanSourcesFilterAccessPortsAndTaggedTrunksAndOthersFiltersStay() {
+        TestSwitch sw = sw();
+        sw.kernel.foreignTc("eth2", "clsact");
+        TestSwitch.Run r = sw.script("conf t", "monitor session 2 source vlan 10", "monitor session 2 destination interface eth5", "end");
+        assertEquals(0, r.failed(), r.err());
+        int p = Mirror.pref(2);
+        assertEquals(List.of(new Mirror("eth2", false, p, 1, null, "eth5"), new Mirror("eth4", false, p, 10, 10, "eth5"),
+                new Mirror("eth5", false, Mirror.BASE_PREF, 1, null, null)), tc(sw).ours());
+        assertTrue(sw.script("conf t", "monitor session 2 source interface eth1", "end").err().contains("not both"));
+        assertTrue(sw.script("conf t", "monitor session 3 source interface eth5", "end").err().contains("destination of session 2"));
+        assertEquals(0, sw.script("conf t", "no monitor session all", "end").failed());
+        TcState t = tc(sw);
+        assertEquals(List.of(), t.ours());
+        assertEquals("clsact", t.qdisc("eth2"), "a qdisc that holds someone else's filter stays");
+        assertEquals(1, t.others("eth2"));
+        List<Op> ops = sw.kernel.appliedOps();
+        assertTrue(ops.contains(new Op.TcQdisc("eth4", false)), ops.toString());
+    }
+}
