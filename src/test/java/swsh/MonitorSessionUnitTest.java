@@ -35,9 +35,9 @@ class MonitorSessionUnitTest {
         assertEquals(0, r.failed(), r.err());
         TcState t = tc(sw);
         int p = Mirror.pref(1);
-        assertEquals(List.of(new Mirror("eth1", false, p, 1, null, "eth3"), new Mirror("eth2", false, p, 1, null, "eth3"),
-                new Mirror("eth2", true, p, 1, null, "eth3"), new Mirror("eth4", false, p, 1, null, "eth3"),
-                new Mirror("eth4", true, p, 1, null, "eth3"), new Mirror("eth3", false, Mirror.BASE_PREF, 1, null, null)), t.ours());
+        assertEquals(List.of(Mirror.all("eth1", false, p, "eth3"), Mirror.all("eth2", false, p, "eth3"),
+                Mirror.all("eth2", true, p, "eth3"), Mirror.all("eth4", false, p, "eth3"),
+                Mirror.all("eth4", true, p, "eth3"), Mirror.all("eth3", false, Mirror.BASE_PREF, null)), t.ours());
         assertEquals(null, sw.kernel.read().link("eth3").master());
         String run = sw.script("show running-config").out();
         assertTrue(run.contains("monitor session 1 source interface eth1 rx\nmonitor session 1 source interface eth2 , eth4\n"
@@ -62,8 +62,8 @@ class MonitorSessionUnitTest {
         TestSwitch.Run r = sw.script("conf t", "monitor session 2 source vlan 10", "monitor session 2 destination interface eth5", "end");
         assertEquals(0, r.failed(), r.err());
         int p = Mirror.pref(2);
-        assertEquals(List.of(new Mirror("eth2", false, p, 1, null, "eth5"), new Mirror("eth4", false, p, 10, 10, "eth5"),
-                new Mirror("eth5", false, Mirror.BASE_PREF, 1, null, null)), tc(sw).ours());
+        assertEquals(List.of(Mirror.all("eth2", false, p, "eth5"), new Mirror("eth4", false, p, 10, 10, false, "eth5"),
+                Mirror.all("eth5", false, Mirror.BASE_PREF, null)), tc(sw).ours());
         assertTrue(sw.script("conf t", "monitor session 2 source interface eth1", "end").err().contains("not both"));
         assertTrue(sw.script("conf t", "monitor session 3 source interface eth5", "end").err().contains("destination of session 2"));
         assertEquals(0, sw.script("conf t", "no monitor session all", "end").failed());

@@ -122,9 +122,9 @@ public final class BatchText {
             Mirror m = o.filter();
             String head = "filter " + (o.add() ? "add" : "del") + " dev " + name(m.dev()) + (m.egress() ? " egress" : " ingress")
                     + " pref " + m.pref() + (m.vlan() == null ? " protocol all" : " protocol 802.1Q") + " handle " + m.handle()
-                    + (m.vlan() == null ? " matchall" : " flower");
+                    + (m.flower() ? " flower" : " matchall");
             if (!o.add()) return head;
-            return head + (m.vlan() == null ? "" : " vlan_id " + m.vlan())
+            return head + (m.vlan() == null ? "" : " vlan_id " + m.vlan()) + (m.untagged() ? " num_of_vlans 0" : "")
                     + (m.to() == null ? " action drop" : " action mirred egress mirror dev " + name(m.to())) + " cookie " + Mirror.COOKIE;
         }
 

@@ -15,8 +15,9 @@ import swsh.model.MonitorSession;
  * The part of the plan that does port mirroring (SPAN) with tc: each active session's sources get
  * {@code matchall} filters with {@code action mirred egress mirror dev DEST} on the {@code clsact}
  * qdisc's ingress hook (rx) or egress hook (tx); a VLAN source becomes, on every switchport carrying the
- * VLAN, a {@code matchall} on the ingress of an access port of that VLAN and a {@code flower vlan_id V}
- * (protocol 802.1Q) on the ingress of a trunk where the VLAN is tagged; the destination is no bridge port
+ * VLAN, a {@code matchall} on the ingress of an access port of that VLAN, a {@code flower vlan_id V}
+ * (protocol 802.1Q) on the ingress of a trunk where the VLAN is tagged, and a {@code flower num_of_vlans 0}
+ * (untagged frames) on a trunk whose native VLAN it is; the destination is no bridge port
  * while it is one (see {@link Planner}) and drops what it receives ({@code matchall action drop}). Filters
  * are told apart from anyone else's as {@link Mirror} says; a {@code clsact} qdisc is added where a device
  * needs one and has none, and removed only when it holds swsh's filters and nothing else. Pure, like
@@ -59,24 +60,24 @@ public final class SpanPlanner {
             int pref = Mirror.pref(m.id());
             for (MonitorSession.Source s : m.sources()) {
                 if (actual.link(s.iface()) == null || s.iface().equals(to)) continue;
-                if (s.direction().rx()) out.add(new Mirror(s.iface(), false, pref, 1, null, to));
-                if (s.direction().tx()) out.add(new Mirror(s.iface(), true, pref, 1, null, to));
+                if (s.direction().rx()) out.add(Mirror.all(s.iface(), false, pref, to));
+                if (s.direction().tx()) out.add(Mirror.all(s.iface(), true, pref, to));
             }
             for (Iface i : ports.values()) {
                 if (m.sourceVlans().isEmpty() || i.name().equals(to)) continue;
                 if (!i.trunk()) {
                     if (m.sourceVlans().contains(i.accessVlan()) && cfg.hasVlan(i.accessVlan())) {
-                        out.add(new Mirror(i.name(), false, pref, 1, null, to));
+                        out.add(Mirror.all(i.name(), false, pref, to));
                     }
                     continue;
                 }
                 for (int v : m.sourceVlans()) {
-                    if (cfg.hasVlan(v) && i.allowedOrAll().contains(v) && v != i.nativeVlan()) {
-                        out.add(new Mirror(i.name(), false, pref, v, v, to));
-                    }
+                    if (!cfg.hasVlan(v) || !i.allowedOrAll().contains(v)) continue;
+                    if (v != i.nativeVlan()) out.add(new Mirror(i.name(), false, pref, v, v, false, to));
+                    else out.add(new Mirror(i.name(), false, Mirror.untaggedPref(m.id()), Mirror.UNTAGGED_HANDLE, null, true, to));
                 }
             }
-            out.add(new Mirror(to, false, Mirror.BASE_PREF, 1, null, null));
+            out.add(Mirror.all(to, false, Mirror.BASE_PREF, null));
         }
         return new ArrayList<>(out);
     }

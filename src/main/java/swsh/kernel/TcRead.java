@@ -75,8 +75,10 @@ final class TcRead {
         if (a.path("kind").asText().equals("mirred") && a.has("to_dev")) to = a.get("to_dev").asText();
         else if (a.path("kind").asText().equals("gact") && a.path("control_action").path("type").asText().equals("drop")) to = null;
         else return null;
-        Integer vlan = kind.equals("flower") && o.path("keys").has("vlan_id") ? o.path("keys").get("vlan_id").asInt() : null;
-        if (kind.equals("flower") != (vlan != null)) return null;
-        return new Mirror(dev, egress, pref, o.get("handle").asInt(), vlan, to);
+        JsonNode keys = o.path("keys");
+        Integer vlan = kind.equals("flower") && keys.has("vlan_id") ? keys.get("vlan_id").asInt() : null;
+        boolean untagged = kind.equals("flower") && keys.has("num_of_vlans") && keys.get("num_of_vlans").asInt() == 0;
+        if (kind.equals("flower") != (vlan != null ^ untagged)) return null;
+        return new Mirror(dev, egress, pref, o.get("handle").asInt(), vlan, untagged, to);
     }
 }

@@ -98,12 +98,15 @@ class MonitorSessionTest {
     }
 
     @Test
-    void aVlanSourceMirrorsWhatThePortsOfTheVlanReceive_andOthersFiltersStay() throws Exception {
+    void aVlanSourceMirrorsWhatAnAccessPortAndATrunksNativeVlanReceive_andOthersFiltersStay() throws Exception {
         Net.Switch sw = threeHosts();
         // someone else's qdisc and filter on eth2: swsh uses the qdisc and leaves both in place
         sh("tc", "-netns", "sw", "qdisc", "add", "dev", "eth2", "clsact");
         sh("tc", "-netns", "sw", "filter", "add", "dev", "eth2", "ingress", "pref", "10", "protocol", "ip", "u32",
                 "match", "ip", "dst", "192.0.2.1/32", "action", "drop");
+        // eth2 a trunk: h2's untagged frames are its native VLAN 1's (flower num_of_vlans 0)
+        sw.run("conf t", "interface eth2", "switchport mode trunk", "end");
+        assertTrue(ping("h1", "10.0.0.2"));
         sw.run("conf t", "monitor session 2 source vlan 1", "monitor session 2 destination interface eth3", "end");
         String seen = seenByH3();
         assertEquals(3, count(seen, "10.0.0.1 > 10.0.0.2: ICMP echo request"), seen);

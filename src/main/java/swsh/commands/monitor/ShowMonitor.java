@@ -7,7 +7,7 @@ import swsh.model.MonitorSession;
 import swsh.model.MonitorSession.Direction;
 import swsh.model.VlanSet;
 
-/** {@code show monitor [session N]} in a Catalyst's layout (local sessions; no encapsulation replicate, ingress off). */
+/** {@code show monitor [session N]} in a Catalyst's layout (local sessions; frames keep their tags, as IOS's encapsulation replicate; ingress off). */
 final class ShowMonitor {
     private ShowMonitor() {}
 
@@ -32,7 +32,7 @@ final class ShowMonitor {
             }
             if (m.destination() != null) {
                 x.println(row("Destination Ports", m.destination()));
-                x.println(row("    Encapsulation", "Native"));
+                x.println(row("    Encapsulation", "Replicate")); // tagged frames keep their tag (tc mirred)
                 x.println(row("          Ingress", "Disabled"));
             }
             if (!m.active()) x.println(row("Status", "Inactive (" + (m.destination() == null ? "no destination" : "no source") + ")"));
