@@ -74,4 +74,32 @@ class MonitorSessionUnitTest {
         List<Op> ops = sw.kernel.appliedOps();
         assertTrue(ops.contains(new Op.TcQdisc("eth4", false)), ops.toString());
     }
+
+    @Test
+    void theTcLinesAndTheRunningConfigRoundTrip() {
+        TestSwitch sw = sw();
+        int before = sw.kernel.appliedOps().size();
+        TestSwitch.Run r = sw.script("conf t", "monitor session 3 source interface eth1 tx", "monitor session 3 destination interface eth3",
+                "monitor session 4 source vlan 1,10", "monitor session 4 destination interface eth5", "end");
+        assertEquals(0, r.failed(), r.err());
+        List<String> lines = sw.kernel.appliedOps().subList(before, sw.kernel.appliedOps().size()).stream()
+                .filter(o -> o.tool() == Op.Tool.TC).map(swsh.kernel.BatchText::text).toList();
+        assertTrue(lines.containsAll(List.of(
+                "tc qdisc add dev eth1 clsact",
+                "tc filter add dev eth1 egress pref 49155 protocol all handle 1 matchall action mirred egress mirror dev eth3 cookie 73777368",
+                "tc filter add dev eth3 ingress pref 49152 protocol all handle 1 matchall action drop cookie 73777368",
+                "tc filter add dev eth4 ingress pref 49156 protocol 802.1Q handle 10 flower vlan_id 10 action mirred egress mirror dev eth5 cookie 73777368",
+                "tc filter add dev eth4 ingress pref 49222 protocol all handle 4095 flower num_of_vlans 0 action mirred egress mirror dev eth5 cookie 73777368",
+                "tc filter add dev eth1 ingress pref 49156 protocol all handle 1 matchall action mirred egress mirror dev eth5 cookie 73777368")), lines.toString());
+        String run = sw.script("show running-config").out();
+        assertTrue(run.contains("monitor session 3 source interface eth1 tx\nmonitor session 3 destination interface eth3\n"
+                + "monitor session 4 source vlan 1,10 rx\nmonitor session 4 destination interface eth5\n"), run);
+        TestSwitch again = sw();
+        String cfg = run.substring(run.indexOf("\n!") + 1);
+        TestSwitch.Run replay = again.script(("conf t\n" + cfg).split("\n"));
+        assertEquals(0, replay.failed(), replay.err());
+        assertEquals(run.replaceAll("Current configuration : \\d+", ""),
+                again.script("show running-config").out().replaceAll("Current configuration : \\d+", ""));
+        assertEquals(tc(sw).ours(), tc(again).ours());
+    }
 }
