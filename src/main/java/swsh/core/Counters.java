@@ -43,13 +43,20 @@ public final class Counters {
     private record Sample(int ifindex, long nanos, State.Stats stats, double inBits, double inPkts, double outBits, double outPkts) {}
 
     private final Kernel kernel;
+    private final java.util.function.LongSupplier clock;
     private final Map<String, Offset> offsets = new HashMap<>();
     private final Map<String, Sample> samples = new HashMap<>();
     private ScheduledExecutorService sampler;
     private long lastSampleNanos;
 
     public Counters(Kernel kernel) {
+        this(kernel, System::nanoTime);
+    }
+
+    /** With its own clock (nanoseconds), for tests. */
+    Counters(Kernel kernel, java.util.function.LongSupplier clock) {
         this.kernel = kernel;
+        this.clock = clock;
     }
 
     /** Samples every {@link #SAMPLE_S} seconds from now on (swshd), on a thread of its own. */
@@ -73,7 +80,7 @@ public final class Counters {
     public State read() {
         State s = kernel.readCounters();
         synchronized (this) {
-            long now = System.nanoTime();
+            long now = clock.getAsLong();
             if (now - lastSampleNanos >= 1_000_000_000L || lastSampleNanos == 0) {
                 lastSampleNanos = now;
                 for (State.Link l : s.links().values()) sample(l, now);
