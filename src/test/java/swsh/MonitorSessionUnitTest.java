@@ -102,4 +102,21 @@ class MonitorSessionUnitTest {
                 again.script("show running-config").out().replaceAll("Current configuration : \\d+", ""));
         assertEquals(tc(sw).ours(), tc(again).ours());
     }
+
+    @Test
+    void someoneElsesIngressQdiscServesRxAndRefusesTxClearly() {
+        TestSwitch sw = sw();
+        sw.kernel.foreignTc("eth1", "ingress");
+        TestSwitch.Run tx = sw.script("conf t", "monitor session 5 destination interface eth3", "monitor session 5 source interface eth1 tx", "end");
+        assertEquals(1, tx.failed());
+        assertTrue(tx.err().contains("% Error: eth1 has an ingress qdisc swsh did not make; transmit (tx) mirroring needs the egress hook of clsact"),
+                tx.err());
+        assertTrue(!sw.script("show running-config").out().contains("source interface eth1"), "the refused line changed nothing");
+        assertEquals(0, sw.script("conf t", "monitor session 5 source interface eth1 rx", "end").failed());
+        assertEquals("ingress", tc(sw).qdisc("eth1"));
+        assertTrue(tc(sw).ours().contains(Mirror.all("eth1", false, Mirror.pref(5), "eth3")));
+        assertEquals(0, sw.script("conf t", "no monitor session 5", "end").failed());
+        assertEquals("ingress", tc(sw).qdisc("eth1"), "someone else's qdisc stays");
+        assertEquals(1, tc(sw).others("eth1"));
+    }
 }
