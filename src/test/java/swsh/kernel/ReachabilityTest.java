@@ -49,9 +49,13 @@ class ReachabilityTest {
                 + "!!!!!\nSuccess rate is 100 percent \\(5/5\\), round-trip min/avg/max = \\d+/\\d+/\\d+ ms\n").matcher(ok).find(), ok);
         String none = sw.run("ping ip 10.0.0.99 timeout 1");
         assertTrue(none.contains("timeout is 1 seconds:\n.....\nSuccess rate is 0 percent (0/5)\n"), none);
-        String src = sw.run("ping 10.9.0.9 repeat 3 size 1000 source Vlan1");
+        String src = sw.run("ping 10.9.0.9 repeat 3 size 1000 source Vlan 1");
         assertTrue(src.contains("Sending 3, 1000-byte ICMP Echos to 10.9.0.9, timeout is 2 seconds:\n"
                 + "Packet sent with a source address of 10.0.0.254\n!!!\nSuccess rate is 100 percent (3/3)"), src);
+        for (String form : new String[] {"source Vlan1", "source 10.0.0.254"}) {
+            String o = sw.run("ping 10.0.0.1 repeat 2 " + form);
+            assertTrue(o.contains("Packet sent with a source address of 10.0.0.254\n!!\n"), o);
+        }
     }
 
     @Test

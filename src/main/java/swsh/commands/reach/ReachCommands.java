@@ -34,6 +34,7 @@ public final class ReachCommands {
     private static final Arg<Integer> TIMEOUT = Arg.of("timeout", ParamType.range(0, 3600));
     private static final Arg<String> SOURCE = Arg.of("source", ParamType.of("SOURCE", null,
             "(?i)vlan0*[0-9]{1,4}|([0-9]{1,3}\\.){3}[0-9]{1,3}", s -> s));
+    private static final Arg<Integer> SOURCE_VLAN = Arg.of("source-vlan", Types.VLAN_ID);
     private static final Arg<String> TRACE_ADDR = Arg.of("target", Types.IPV4);
     /** IOS's traceroute: 3 probes a hop, 3 seconds each, up to 30 hops. */
     static final int PROBES = 3, PROBE_TIMEOUT_S = 3, MAX_TTL = 30;
@@ -43,17 +44,23 @@ public final class ReachCommands {
                 IP_ECHO, "Ping destination address", "specify repeat count", "repeat count", "specify datagram size",
                 "datagram size", "specify timeout interval", "timeout in seconds", "specify source address or name",
                 "source address or VLAN interface, e.g. Vlan10").bind(ADDR, REPEAT, SIZE, TIMEOUT, SOURCE).user()
-                .run(ReachCommands::ping);
+                .run((x, a) -> ping(x, a, a.opt(SOURCE) == null ? null : source(x, a.get(SOURCE), a.column(SOURCE))));
+        // IOS also takes the interface type and number apart: source Vlan 10
+        d.cmd(EXECS, "ping [ip] $addr [repeat $repeat] [size $size] [timeout $timeout] source vlan $source-vlan", "Send echo messages",
+                IP_ECHO, "Ping destination address", "specify repeat count", "repeat count", "specify datagram size",
+                "datagram size", "specify timeout interval", "timeout in seconds", "specify source address or name",
+                "Catalyst Vlans", "Vlan interface number").bind(ADDR, REPEAT, SIZE, TIMEOUT, SOURCE_VLAN).user()
+                .run((x, a) -> ping(x, a, source(x, "Vlan" + a.get(SOURCE_VLAN), a.column(SOURCE_VLAN))));
         d.cmd(EXECS, "traceroute [ip] $target", "Trace route to destination", "IP Trace", "Trace route to destination address")
                 .bind(TRACE_ADDR).user().run(ReachCommands::traceroute);
     }
 
-    private static void ping(Context x, Args a) {
+    /** {@code src}: the source's kernel name (or address) and address, or null. */
+    private static void ping(Context x, Args a, String[] src) {
         String addr = a.get(ADDR);
         int n = a.opt(REPEAT) == null ? 5 : a.get(REPEAT);
         int size = a.opt(SIZE) == null ? 100 : a.get(SIZE);
         int timeout = a.opt(TIMEOUT) == null ? 2 : a.get(TIMEOUT);
-        String[] src = a.opt(SOURCE) == null ? null : source(x, a.get(SOURCE), a.column(SOURCE));
         Probe.Echo e = new Probe.Echo(addr, n, size - 28, timeout, src == null ? null : src[0], null);
         x.println("Type escape sequence to abort.");
         x.println("Sending " + n + ", " + size + "-byte ICMP Echos to " + addr + ", timeout is " + timeout + " seconds:");
