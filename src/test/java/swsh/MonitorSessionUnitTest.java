@@ -119,4 +119,14 @@ class MonitorSessionUnitTest {
         assertEquals("ingress", tc(sw).qdisc("eth1"), "someone else's qdisc stays");
         assertEquals(1, tc(sw).others("eth1"));
     }
+
+    @Test
+    void aRoutedPortCannotBeADestination() {
+        TestSwitch sw = sw();
+        sw.kernel.address("eth5", "198.51.100.7/24");
+        TestSwitch.Run r = sw.script("conf t", "monitor session 7 destination interface eth5", "end");
+        assertEquals(1, r.failed());
+        assertTrue(r.err().contains("% Error: eth5 holds an IPv4 address (a routed port); it cannot be a SPAN destination"), r.err());
+        assertTrue(sw.script("show running-config").out().indexOf("monitor session") < 0);
+    }
 }

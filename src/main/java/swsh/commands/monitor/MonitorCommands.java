@@ -137,6 +137,13 @@ public final class MonitorCommands {
         int id = a.get(SESSION);
         String dest = Interfaces.existing(x, a.get(DEST), a.column(DEST));
         if (Iface.isSvi(dest)) throw new CommandException("% Error: a VLAN interface cannot be a SPAN destination", a.column(DEST));
+        swsh.kernel.State.Link l = x.engine().kernel.read().link(dest);
+        Iface have = x.config().ifaces().get(dest);
+        if (l != null && !l.addrs().isEmpty() && (have == null || !have.switchport())) {
+            // a routed port (the management port, perhaps this session's): its drop filter would cut it off
+            throw new CommandException("% Error: " + dest + " holds an IPv4 address (a routed port); it cannot be a SPAN destination",
+                    a.column(DEST));
+        }
         for (MonitorSession m : x.config().monitors()) {
             if (m.id() != id && dest.equals(m.destination())) {
                 throw new CommandException("% Error: interface " + dest + " is already the destination of session " + m.id());
