@@ -87,8 +87,8 @@ class AutomationShowsTest {
         assertTrue(clock.matches("\\*\\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\S+ (Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} \\d{1,2} \\d{4}\\n"), clock);
         String inv = sw.script("show inventory").out();
         assertTrue(inv.startsWith("NAME: \"Switch\", DESCR: \"swsh 0.1.0 Linux bridge switch (swbr0)\"\nPID: swsh "), inv);
-        assertTrue(inv.contains("NAME: \"eth9\", DESCR: \"Ethernet port, 10000 Mb/s\"\nPID: Ethernet          , VID:      , SN: "), inv);
-        assertTrue(inv.contains("NAME: \"eth1\", DESCR: \"veth port\"\n"), inv);
+        assertTrue(inv.contains("NAME: \"eth9\", DESCR: \"Ethernet port, driver unknown, 10000 Mb/s\"\nPID: unknown           , VID:      , SN: "), inv);
+        assertTrue(inv.contains("NAME: \"eth1\", DESCR: \"veth port, driver veth\"\nPID: veth"), inv);
         assertEquals(10, inv.split("NAME: ").length - 1, "the switch and its nine ports:\n" + inv);
     }
 }

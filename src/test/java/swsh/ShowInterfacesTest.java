@@ -58,7 +58,7 @@ class ShowInterfacesTest {
                 eth6                         disabled     unassigned   auto   auto veth
                 eth7                         disabled     unassigned   auto   auto veth
                 eth8                         disabled     unassigned   auto   auto veth
-                eth9                         connected    unassigned   full    10G Ethernet
+                eth9                         connected    unassigned a-full  a-10G Ethernet
                 """, out(lab(), "show interfaces status"));
     }
 
@@ -68,9 +68,9 @@ class ShowInterfacesTest {
         assertFalse(out(sw, "show interfaces status").contains("\neth0 "));
         sw.script("conf t", "int eth0", "end");
         // eth0 holds the management address: interface eth0 leaves it routed (the lockout guard's rule)
-        assertTrue(out(sw, "show interfaces status").contains("\neth0                         connected    routed       full   1000 Ethernet\n"));
+        assertTrue(out(sw, "show interfaces status").contains("\neth0                         connected    routed     a-full a-1000 Ethernet\n"));
         sw.script("conf t", "int eth0", "switchport", "end");
-        assertTrue(out(sw, "show interfaces status").contains("\neth0                         connected    1            full   1000 Ethernet\n"),
+        assertTrue(out(sw, "show interfaces status").contains("\neth0                         connected    1          a-full a-1000 Ethernet\n"),
                 "a local session may make it a switchport");
     }
 
@@ -112,6 +112,8 @@ class ShowInterfacesTest {
                   Input queue: 0/75/0/0 (size/max/drops/flushes); Total output drops: 0
                   Queueing strategy: noqueue
                   Output queue: 0/1000 (size/max)
+                  5 minute input rate 0 bits/sec, 0 packets/sec
+                  5 minute output rate 0 bits/sec, 0 packets/sec
                      0 packets input, 0 bytes, 0 no buffer
                      0 input errors, 0 CRC, 0 frame, 0 overrun, 0 ignored
                      0 watchdog, 0 multicast, 0 pause input
@@ -136,6 +138,8 @@ class ShowInterfacesTest {
                   Input queue: 0/75/5/0 (size/max/drops/flushes); Total output drops: 6
                   Queueing strategy: noqueue
                   Output queue: 0/1000 (size/max)
+                  5 minute input rate 0 bits/sec, 0 packets/sec
+                  5 minute output rate 0 bits/sec, 0 packets/sec
                      4321 packets input, 987654 bytes, 0 no buffer
                      17 input errors, 9 CRC, 1 frame, 2 overrun, 2 ignored
                      0 watchdog, 321 multicast, 0 pause input

@@ -28,6 +28,8 @@ public final class Engine {
     public final Drift drift = new Drift(this);
     /** The rapid spanning tree, run while the engine is resident (swshd). */
     public final swsh.core.rstp.StpService stp;
+    /** The interface counters with {@code clear counters}' offsets, and their rates. */
+    public final Counters counters;
     private final Function<Config, String> renderer;
     private Config running;
     private long stamp = -1;
@@ -35,6 +37,7 @@ public final class Engine {
     /** {@code renderer} turns a config into its running-config text (saved beside the model). */
     public Engine(Kernel kernel, ConfigStore store, String defaultHostname, Function<Config, String> renderer) {
         this.kernel = kernel;
+        this.counters = new Counters(kernel);
         this.store = store;
         this.defaultHostname = defaultHostname;
         this.renderer = renderer;

@@ -131,6 +131,31 @@ public final class BatchText {
         public String joinBond(Op.JoinBond o) {
             return "link set dev " + name(o.dev()) + " master " + name(o.bond());
         }
+
+        @Override
+        public String tcQdisc(Op.TcQdisc o) {
+            return "qdisc " + (o.add() ? "add" : "del") + " dev " + name(o.dev()) + " clsact";
+        }
+
+        @Override
+        public String tcFilter(Op.TcFilter o) {
+            Mirror m = o.filter();
+            String head = "filter " + (o.add() ? "add" : "del") + " dev " + name(m.dev()) + (m.egress() ? " egress" : " ingress")
+                    + " pref " + m.pref() + (m.vlan() == null ? " protocol all" : " protocol 802.1Q") + " handle " + m.handle()
+                    + (m.flower() ? " flower" : " matchall");
+            if (!o.add()) return head;
+            return head + (m.vlan() == null ? "" : " vlan_id " + m.vlan()) + (m.untagged() ? " num_of_vlans 0" : "")
+                    + (m.to() == null ? " action drop" : " action mirred egress mirror dev " + name(m.to())) + " cookie " + Mirror.COOKIE;
+        }
+
+        @Override
+        public String linkMode(Op.LinkMode o) {
+            String dev = name(o.dev());
+            if (dev.startsWith("-")) throw new KernelException("% Error: interface " + dev + " has a name ethtool would read as an option");
+            String duplex = o.duplex() == null ? null : o.duplex().equals("half") ? "half" : "full";
+            return "-s " + dev + (o.speed() == null ? "" : " speed " + o.speed()) + (duplex == null ? "" : " duplex " + duplex)
+                    + (o.speed() != null && duplex != null ? " autoneg off" : " autoneg on");
+        }
     };
 
     /** True when iproute2 reads {@code name} back as the same single word. */

@@ -106,7 +106,7 @@ final class BondPlan {
             ops.add(new Op.SetUp(po.name(), !po.shutdown()));
             links.put(po.name(), l.with(l.master(), !po.shutdown(), null, l.alias()));
         }
-        return new Result(ops, new State(links, vlans, actual.fdb()));
+        return new Result(ops, new State(links, vlans, actual.fdb(), actual.tc()));
     }
 
     /** The bond a port should be in: its channel's, when the config has that channel; else null. */

@@ -147,5 +147,17 @@ final class Dirty {
         public String setBond(Op.SetBond o) {
             return o.name();
         }
+
+        public String tcQdisc(Op.TcQdisc o) {
+            return ""; // tc is read afresh for every plan that needs it, never kept
+        }
+
+        public String tcFilter(Op.TcFilter o) {
+            return "";
+        }
+
+        public String linkMode(Op.LinkMode o) {
+            return o.dev();
+        }
     };
 }

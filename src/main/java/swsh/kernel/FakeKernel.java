@@ -44,6 +44,7 @@ public final class FakeKernel implements Kernel {
         boolean member = vlans.getOrDefault(dev, List.of()).stream().anyMatch(e -> e.vid() == vid);
         return member ? vlanStates.getOrDefault(dev, Map.of()).getOrDefault(vid, "forwarding") : null;
     }
+    private final FakeTc tc = new FakeTc();
     private int nextIndex = 100;
 
     /** A kernel starting from {@code seed}; {@code echo} prints each op as {@code <tool> <line>} (or null). */
@@ -331,6 +332,7 @@ public final class FakeKernel implements Kernel {
             }
             links.remove(o.dev());
             forgetPort(o.dev());
+            tc.forget(o.dev());
             return null;
         }
 
@@ -368,6 +370,13 @@ public final class FakeKernel implements Kernel {
         }
 
         @Override
+        public Void tcQdisc(Op.TcQdisc o) {
+            need(o.dev(), o);
+            tc.qdisc(o, why -> refused(o, why));
+            return null;
+        }
+
+        @Override
         public Void setBond(Op.SetBond o) {
             State.Link b = need(o.name(), o);
             if (!"bond".equals(b.kind())) throw refused(o, o.name() + " is not a bond");
@@ -376,6 +385,13 @@ public final class FakeKernel implements Kernel {
             }
             if (b.adminUp()) throw refused(o, "unable to set option because the bond is up.");
             put(FakeBonds.set(b, o));
+            return null;
+        }
+
+        @Override
+        public Void tcFilter(Op.TcFilter o) {
+            need(o.filter().dev(), o);
+            tc.filter(o, links.keySet(), why -> refused(o, why));
             return null;
         }
 
@@ -389,7 +405,28 @@ public final class FakeKernel implements Kernel {
             put(FakeBonds.joined(l, b));
             return null;
         }
+
+        @Override
+        public Void linkMode(Op.LinkMode o) {
+            State.Link l = need(o.dev(), o);
+            if (l.kind() != null) throw refused(o, "netlink error: Operation not supported");
+            State.Hardware hw = l.hw();
+            if (o.speed() != null || o.duplex() != null) {
+                put(l.withHardware(hw.withMode(o.speed() == null ? hw.speed() : o.speed(), o.duplex() == null ? hw.duplex() : o.duplex())));
+            }
+            return null;
+        }
     };
+
+    @Override
+    public synchronized TcState tc(java.util.Set<String> devs) {
+        return tc.read(devs);
+    }
+
+    /** Test hook: a qdisc ({@code clsact} or {@code ingress}) and a filter someone else put on {@code dev}. */
+    public synchronized void foreignTc(String dev, String qdisc) {
+        tc.foreign(dev, qdisc);
+    }
 
     private static boolean same(State.Fdb f, String mac, String dev, int vlan) {
         return f.mac().equals(mac) && f.dev().equals(dev) && f.vlan() != null && f.vlan() == vlan;

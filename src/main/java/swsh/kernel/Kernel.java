@@ -38,11 +38,26 @@ public interface Kernel extends AutoCloseable {
      */
     default State forPlan(Config cfg, Config owned) {
         State s = read();
+        Set<String> tcDevs = SpanPlanner.devices(cfg, owned, s);
+        if (!tcDevs.isEmpty()) s = s.withTc(tc(tcDevs));
         Set<String> ports = Planner.staticMacPorts(cfg, owned);
         if (ports.isEmpty()) return s;
         List<State.Fdb> statics = new ArrayList<>();
         for (String p : ports) fdb(FdbQuery.staticOn(p), statics::add);
         return s.withFdb(statics);
+    }
+
+    /** What tc has on {@code devs} (existing devices of {@link #read()}): qdiscs, swsh's mirroring filters, others. */
+    default TcState tc(Set<String> devs) {
+        return TcState.EMPTY;
+    }
+
+    /**
+     * The argv prefix that runs a program in the switch's network namespace ({@code ip netns exec NS}, or
+     * none in the initial one), for ping and traceroute; null when this kernel is no real one (they cannot run).
+     */
+    default List<String> runIn() {
+        return null;
     }
 
     /** Runs the plan's ops in order; throws {@link KernelException} naming what the kernel refused. */

@@ -46,6 +46,8 @@ public final class LiveKernel implements Kernel {
     private final BatchPipe devVlans;
     /** {@code bridge fdb show br B brport P state static} only: bridge keeps a show's filters for the next. */
     private final BatchPipe statics;
+    /** {@code tc -j -batch -}: the qdiscs and filters of port mirroring ({@link TcRead}, {@link SpanPlanner}). */
+    private final BatchPipe tc;
     private final Monitor monitor;
     /** The monitor joined its groups before the state was last read in full: its silence means no change. */
     private boolean watched;
@@ -69,6 +71,7 @@ public final class LiveKernel implements Kernel {
         br = new BatchPipe("bridge", argv("bridge", "-compressvlans", "-j", "-batch", "-"), "link show dev lo", started);
         statics = new BatchPipe("bridge", argv("bridge", "-j", "-batch", "-"), "link show dev lo", started);
         devVlans = new BatchPipe("bridge", argv("bridge", "-compressvlans", "-j", "-batch", "-"), "link show dev lo", started);
+        tc = TcRead.pipe(netns, started);
         monitor = new Monitor(argv("ip", "-o", "monitor", "link", "address"), line -> {
             dirty.event(line);
             Runnable l = listener;
@@ -89,6 +92,17 @@ public final class LiveKernel implements Kernel {
     public synchronized String managedBy(String dev) {
         State.Link l = read().link(dev);
         return netns != null || l == null ? null : Managers.of(Path.of("/run"), l.ifindex());
+    }
+
+    @Override
+    public List<String> runIn() {
+        return netns == null ? List.of() : List.of("ip", "netns", "exec", netns);
+    }
+
+    @Override
+    public synchronized TcState tc(java.util.Set<String> devs) {
+        read(); // the program learns of devices gone
+        return TcRead.read(tc, devs);
     }
 
     /** Follows the events from now on (the monitor starts if it does not run yet); null stops telling. */
@@ -126,8 +140,8 @@ public final class LiveKernel implements Kernel {
     static Result exec(List<String> argv, String stdin) {
         try {
             Process p = new ProcessBuilder(argv).start();
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> slurp(p.getErrorStream()));
-            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> slurp(p.getInputStream()));
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> Io.slurp(p.getErrorStream()));
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> Io.slurp(p.getInputStream()));
             try (OutputStream in = p.getOutputStream()) {
                 if (stdin != null) in.write(stdin.getBytes(StandardCharsets.UTF_8));
             }
@@ -145,14 +159,6 @@ public final class LiveKernel implements Kernel {
     private Result run(List<String> argv, String stdin) {
         processes.incrementAndGet();
         return exec(argv, stdin);
-    }
-
-    private static String slurp(java.io.InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
     }
 
     /**
@@ -206,7 +212,7 @@ public final class LiveKernel implements Kernel {
             state = new State(Collections.unmodifiableMap(links), Collections.unmodifiableMap(vlans), List.of());
             Map<String, Integer> names = new HashMap<>();
             for (State.Link l : links.values()) names.put(l.name(), l.ifindex());
-            for (BatchPipe p : List.of(ip, br, statics, devVlans)) p.names(names);
+            for (BatchPipe p : List.of(ip, br, statics, devVlans, tc)) p.names(names);
         } catch (RuntimeException e) {
             dirty.all();
             throw e;
@@ -314,7 +320,7 @@ public final class LiveKernel implements Kernel {
         }
         Map<String, String> files;
         try {
-            files = netns == null ? readFiles(paths) : grepped(run(grepArgv(netns, paths), null).out);
+            files = netns == null ? Io.readFiles(paths) : grepped(run(grepArgv(netns, paths), null).out);
         } catch (KernelException e) {
             return;
         }
@@ -343,18 +349,6 @@ public final class LiveKernel implements Kernel {
         for (String line : out.split("\n")) {
             int c = line.indexOf(':');
             if (c > 0) m.put(line.substring(0, c), line.substring(c + 1).strip());
-        }
-        return m;
-    }
-
-    private static Map<String, String> readFiles(List<String> paths) {
-        Map<String, String> m = new TreeMap<>();
-        for (String p : paths) {
-            try {
-                m.put(p, Files.readString(Path.of(p)).strip());
-            } catch (IOException | RuntimeException e) {
-                // no speed while the link negotiates, or no such file: unknown
-            }
         }
         return m;
     }
@@ -389,7 +383,9 @@ public final class LiveKernel implements Kernel {
         read(); // the programs learn of devices gone (normally read just now, for the plan: nothing to do)
         try {
             for (int i = 0; i < batches.size(); i++) {
-                (batches.get(i).tool() == Op.Tool.IP ? ip : br).run(text.get(i));
+                Op.Tool t = batches.get(i).tool();
+                if (t == Op.Tool.ETHTOOL) Ethtool.run(runIn(), text.get(i));
+                else (t == Op.Tool.IP ? ip : t == Op.Tool.BRIDGE ? br : tc).run(text.get(i));
             }
         } finally {
             List<Op> ops = new ArrayList<>();
@@ -445,6 +441,7 @@ public final class LiveKernel implements Kernel {
         br.close();
         statics.close();
         devVlans.close();
+        tc.close();
         state = null;
         watched = false;
         monitorTried = 0;

@@ -10,7 +10,7 @@ public sealed interface Op {
 
     /** The iproute2 program that runs an op. */
     enum Tool {
-        IP("ip"), BRIDGE("bridge");
+        IP("ip"), BRIDGE("bridge"), TC("tc"), ETHTOOL("ethtool");
 
         private final String command;
 
@@ -45,6 +45,22 @@ public sealed interface Op {
         @Override
         default Tool tool() {
             return Tool.BRIDGE;
+        }
+    }
+
+    /** An op {@code tc} runs. */
+    sealed interface TcOp extends Op {
+        @Override
+        default Tool tool() {
+            return Tool.TC;
+        }
+    }
+
+    /** An op {@code ethtool} runs (one process each: ethtool has no batch mode). */
+    sealed interface EthtoolOp extends Op {
+        @Override
+        default Tool tool() {
+            return Tool.ETHTOOL;
         }
     }
 
@@ -92,6 +108,12 @@ public sealed interface Op {
         R joinBond(JoinBond o);
 
         R setBond(SetBond o);
+
+        R tcQdisc(TcQdisc o);
+
+        R tcFilter(TcFilter o);
+
+        R linkMode(LinkMode o);
     }
 
     /** Calls the visitor method for this kind of op. */
@@ -269,6 +291,22 @@ public sealed interface Op {
         }
     }
 
+    /** {@code tc qdisc add|del dev DEV clsact}: the hooks swsh's mirroring filters hang on. */
+    record TcQdisc(String dev, boolean add) implements TcOp {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.tcQdisc(this);
+        }
+    }
+
+    /** {@code tc filter add|del dev DEV ingress|egress pref P ...}: one of swsh's mirroring filters ({@link Mirror}). */
+    record TcFilter(Mirror filter, boolean add) implements TcOp {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.tcFilter(this);
+        }
+    }
+
     /**
      * {@code ip link add name NAME type bond mode MODE miimon MS [lacp_rate RATE lacp_active on|off]}: a
      * port-channel's bond; the LACP settings only for mode {@code 802.3ad} (null otherwise).
@@ -296,6 +334,18 @@ public sealed interface Op {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.joinBond(this);
+        }
+    }
+
+    /**
+     * {@code ethtool -s DEV ...}: a NIC's speed (Mb/s) and duplex ({@code full}/{@code half}); null is auto.
+     * Both set: {@code speed S duplex D autoneg off}; one set: autonegotiation advertising only it; none:
+     * {@code autoneg on}.
+     */
+    record LinkMode(String dev, Integer speed, String duplex) implements EthtoolOp {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.linkMode(this);
         }
     }
 }

@@ -59,10 +59,11 @@ public final class Planner {
 
         Map<String, Iface> ports = new LinkedHashMap<>();
         Map<Integer, Iface> svis = new TreeMap<>();
+        Set<String> spanDestinations = SpanPlanner.destinations(cfg); // no bridge ports while they are (IOS)
         for (Iface i : cfg.ifaces().values()) {
             if (i.svi()) {
                 if (i.ip() != null) svis.put(i.sviVlan(), i);
-            } else if (i.switchport() && i.channel() == null && actual.link(i.name()) != null) {
+            } else if (i.switchport() && i.channel() == null && actual.link(i.name()) != null && !spanDestinations.contains(i.name())) {
                 ports.put(i.name(), i);
             }
         }
@@ -133,6 +134,8 @@ public final class Planner {
         all.addAll(links);
         all.addAll(bridgeCmds);
         all.addAll(late);
+        all.addAll(LinkPlanner.plan(cfg, owned, actual));
+        all.addAll(SpanPlanner.plan(cfg, actual, ports));
         return new Plan(all);
     }
 

@@ -8,7 +8,12 @@ import java.util.TreeMap;
  * What the kernel actually has, as read back from iproute2's JSON output. {@code fdb} holds only what a
  * plan asked for (see {@link Kernel#forPlan}), never the whole learned table.
  */
-public record State(Map<String, Link> links, Map<String, List<VlanEntry>> vlans, List<Fdb> fdb) {
+public record State(Map<String, Link> links, Map<String, List<VlanEntry>> vlans, List<Fdb> fdb, TcState tc) {
+
+    /** A state without tc (read only for plans with port mirroring, {@link Kernel#forPlan}). */
+    public State(Map<String, Link> links, Map<String, List<VlanEntry>> vlans, List<Fdb> fdb) {
+        this(links, vlans, fdb, TcState.EMPTY);
+    }
 
     /** Bridge attributes; times in centiseconds as the kernel reports them. */
     public record BridgeAttrs(boolean vlanFiltering, int defaultPvid, int stpState, int priority, int helloTime,
@@ -94,7 +99,12 @@ public record State(Map<String, Link> links, Map<String, List<VlanEntry>> vlans,
 
     /** This state with {@code entries} as its FDB. */
     public State withFdb(List<State.Fdb> entries) {
-        return new State(links, vlans, List.copyOf(entries));
+        return new State(links, vlans, List.copyOf(entries), tc);
+    }
+
+    /** This state with {@code t} as what tc has. */
+    public State withTc(TcState t) {
+        return new State(links, vlans, fdb, t);
     }
 
     public Link link(String name) {

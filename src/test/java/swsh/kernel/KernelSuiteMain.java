@@ -22,7 +22,8 @@ public final class KernelSuiteMain {
         if (args.length == 0) b.selectors(selectClass(KernelScenariosTest.class), selectClass(SshClientsTest.class),
                 selectClass(AnsibleResourcesTest.class), selectClass(NetmikoLoadTest.class), selectClass(HostileClientsTest.class),
                 selectClass(SafetyNetTest.class), selectClass(SshSafetyTest.class), selectClass(SpanningTreeTest.class),
-                selectClass(LacpTest.class));
+                selectClass(LacpTest.class), selectClass(MonitorSessionTest.class), selectClass(ReachabilityTest.class),
+                selectClass(PortLinkKernelTest.class));
         for (String a : args) b.selectors(a.contains("#") ? selectMethod(a) : selectClass(a));
         LauncherDiscoveryRequest req = b.build();
         Launcher launcher = LauncherFactory.create();

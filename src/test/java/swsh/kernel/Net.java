@@ -245,5 +245,15 @@ final class Net {
         public String bondingStatus(String bond) {
             return real.bondingStatus(bond);
         }
+
+        @Override
+        public TcState tc(java.util.Set<String> devs) {
+            return real.tc(devs);
+        }
+
+        @Override
+        public java.util.List<String> runIn() {
+            return real.runIn();
+        }
     }
 }

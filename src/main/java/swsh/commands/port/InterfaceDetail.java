@@ -1,9 +1,11 @@
 package swsh.commands.port;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import swsh.commands.Types;
+import swsh.core.Counters;
 import swsh.kernel.State;
 
 /**
@@ -13,7 +15,9 @@ import swsh.kernel.State;
  *
  * <p>What the kernel does not keep is left out or printed as a constant, never made up as a measure:
  * <ul>
- * <li>left out: the load and rate lines (the kernel keeps totals, no rates), last input/output (no
+ * <li>rates: the {@code 5 minute input/output rate} lines are swshd's, from samples of the kernel's totals
+ *     ({@link Counters}); the counters count from the last {@code clear counters} (offsets kept in swshd);
+ * <li>left out: the load line's measure (the kernel keeps no load), last input/output (no
  *     timestamps), keepalive, flow control, ARP timeout, broadcasts received (not counted), runts and
  *     giants (the kernel lumps them as length errors, which the input errors include);
  * <li>constants: reliability 255/255 and load 1/255 (the MTU line ends with a comma that this line
@@ -48,12 +52,12 @@ final class InterfaceDetail {
         return s.name() + " is " + line[0] + ", line protocol is " + line[1];
     }
 
-    static List<String> port(SwitchPorts.Port p) {
-        return port(p, null);
+    static List<String> port(SwitchPorts.Port p, Counters k) {
+        return port(p, k, null);
     }
 
     /** A port's lines; a bond's with {@code Members in this channel} (its kernel members) after the media type. */
-    static List<String> port(SwitchPorts.Port p, List<String> members) {
+    static List<String> port(SwitchPorts.Port p, Counters k, List<String> members) {
         State.Link l = p.link();
         List<String> out = new ArrayList<>();
         out.add(head(p));
@@ -68,11 +72,11 @@ final class InterfaceDetail {
                 + (speed == null ? "Auto-speed" : speed >= 10000 && speed % 1000 == 0 ? speed / 1000 + "Gb/s" : speed + "Mb/s")
                 + ", media type is " + SwitchPorts.type(l));
         if (members != null && !members.isEmpty()) out.add("  Members in this channel: " + String.join(" ", members));
-        counters(out, l.stats(), l.hw());
+        counters(out, l, k);
         return out;
     }
 
-    static List<String> svi(SwitchPorts.Svi s) {
+    static List<String> svi(SwitchPorts.Svi s, Counters k) {
         State.Link l = s.link();
         List<String> out = new ArrayList<>();
         out.add(head(s));
@@ -81,7 +85,7 @@ final class InterfaceDetail {
         if (l == null) return out;
         addresses(out, l);
         mtu(out, l);
-        counters(out, l.stats(), l.hw());
+        counters(out, l, k);
         return out;
     }
 
@@ -118,11 +122,16 @@ final class InterfaceDetail {
         out.add("  Encapsulation ARPA, loopback not set");
     }
 
-    private static void counters(List<String> out, State.Stats c, State.Hardware hw) {
-        out.add("  Last clearing of \"show interface\" counters never");
+    private static void counters(List<String> out, State.Link l, Counters k) {
+        State.Stats c = l.stats();
+        State.Hardware hw = l.hw();
+        out.add("  Last clearing of \"show interface\" counters " + since(k.sinceCleared(l)));
         out.add("  Input queue: 0/75/" + c.rxDropped() + "/0 (size/max/drops/flushes); Total output drops: " + c.txDropped());
         out.add("  Queueing strategy: " + (hw.qdisc() == null ? "fifo" : hw.qdisc()));
         out.add("  Output queue: 0/" + hw.txqlen() + " (size/max)");
+        Counters.Rate r = k.rate(l);
+        out.add("  5 minute input rate " + r.inBits() + " bits/sec, " + r.inPackets() + " packets/sec");
+        out.add("  5 minute output rate " + r.outBits() + " bits/sec, " + r.outPackets() + " packets/sec");
         out.add("     " + c.rxPackets() + " packets input, " + c.rxBytes() + " bytes, 0 no buffer");
         out.add("     " + c.rxErrors() + " input errors, " + c.rxCrcErrors() + " CRC, " + c.rxFrameErrors() + " frame, "
                 + c.rxOverErrors() + " overrun, " + c.rxMissedErrors() + " ignored");
@@ -131,6 +140,15 @@ final class InterfaceDetail {
         out.add("     " + c.txErrors() + " output errors, " + c.collisions() + " collisions, 0 interface resets");
         out.add("     0 babbles, " + c.txWindowErrors() + " late collision, 0 deferred");
         out.add("     " + c.txCarrierErrors() + " lost carrier, 0 no carrier, 0 pause output");
+    }
+
+    /** IOS's elapsed time: {@code never}, {@code 00:01:23} under a day, {@code 1d02h} under a week, else {@code 2w3d}. */
+    static String since(Duration d) {
+        if (d == null) return "never";
+        long s = d.getSeconds();
+        if (s < 86400) return String.format("%02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+        if (s < 7 * 86400) return String.format("%dd%02dh", s / 86400, s / 3600 % 24);
+        return String.format("%dw%dd", s / (7 * 86400), s / 86400 % 7);
     }
 
     private static String capital(String s) {

@@ -26,8 +26,8 @@ final class InterfacesJson {
             m.put("description", SwitchPorts.description(p.cfg(), p.link()));
             m.put("linkStatus", SwitchPorts.line(p).status);
             m.put("vlan", SwitchPorts.vlanColumn(ShowInterfaces.asChannel(x.config(), p)));
-            m.put("duplex", SwitchPorts.duplexColumn(p.link()));
-            m.put("speed", SwitchPorts.speedColumn(p.link()));
+            m.put("duplex", SwitchPorts.duplexColumn(p.cfg(), p.link()));
+            m.put("speed", SwitchPorts.speedColumn(p.cfg(), p.link()));
             m.put("type", SwitchPorts.type(p.link()));
             out.put(p.name(), m);
         }

@@ -13,6 +13,7 @@ import swsh.commands.Defs;
 import swsh.commands.Help;
 import swsh.commands.Interfaces;
 import swsh.commands.Types;
+import swsh.core.Counters;
 import swsh.grammar.Arg;
 import swsh.grammar.Args;
 import swsh.kernel.State;
@@ -42,8 +43,8 @@ public final class ShowInterfaces {
                 .run(ShowInterfaces::detail);
         d.cmd(EXECS, "show interfaces vlan $vlan", Help.SHOW, Help.INTERFACES, "Catalyst Vlans", "Vlan interface number")
                 .bind(VLAN).filterable()
-                .run((x, a) -> InterfaceDetail.svi(svi(x, x.engine().kernel.read(), "Vlan" + a.get(VLAN), a.column(VLAN)))
-                        .forEach(x::println));
+                .run((x, a) -> InterfaceDetail.svi(svi(x, x.engine().counters.read(), "Vlan" + a.get(VLAN), a.column(VLAN)),
+                        x.engine().counters).forEach(x::println));
         d.cmd(EXECS, "show interfaces [$name] status", Help.SHOW, Help.INTERFACES, Help.IFNAME, "Show interface line status")
                 .bind(NAME).filterable().json(InterfacesJson::status).run(ShowInterfaces::status);
         d.cmd(EXECS, "show interfaces [$name] counters", Help.SHOW, Help.INTERFACES, Help.IFNAME, "Show interface counters")
@@ -86,32 +87,34 @@ public final class ShowInterfaces {
             detail(x, only, a.column(NAME));
             return;
         }
-        State st = x.engine().kernel.readCounters();
+        State st = x.engine().counters.read();
+        Counters k = x.engine().counters;
         Config cfg = x.config();
         String bridge = x.engine().kernel.bridge();
-        for (SwitchPorts.Svi s : SwitchPorts.svis(cfg, st, bridge)) InterfaceDetail.svi(s).forEach(x::println);
-        for (SwitchPorts.Port p : SwitchPorts.ports(cfg, st, bridge)) InterfaceDetail.port(p).forEach(x::println);
+        for (SwitchPorts.Svi s : SwitchPorts.svis(cfg, st, bridge)) InterfaceDetail.svi(s, k).forEach(x::println);
+        for (SwitchPorts.Port p : SwitchPorts.ports(cfg, st, bridge)) InterfaceDetail.port(p, k).forEach(x::println);
     }
 
     /** {@code show interfaces X} of one interface; a bond's with its members (also {@code show interfaces port-channel N}). */
     public static void detail(Context x, String only, int column) {
-        State st = x.engine().kernel.readCounters();
+        State st = x.engine().counters.read();
+        Counters k = x.engine().counters;
         Target t = target(x, st, only, column);
         if (t.svi() != null) {
-            InterfaceDetail.svi(t.svi()).forEach(x::println);
+            InterfaceDetail.svi(t.svi(), k).forEach(x::println);
             return;
         }
         List<String> members = null;
         if (t.port().link() != null && "bond".equals(t.port().link().kind())) {
             members = st.links().values().stream().filter(l -> only.equals(l.master())).map(State.Link::name).toList();
         }
-        InterfaceDetail.port(t.port(), members).forEach(x::println);
+        InterfaceDetail.port(t.port(), k, members).forEach(x::println);
     }
 
     /** The switch ports one command shows: all of them, or the one named (none for an SVI); with counters read now or not. */
     static List<SwitchPorts.Port> ports(Context x, Args a, boolean counters) {
         String only = Interfaces.resolve(x, a.opt(NAME));
-        State st = counters ? x.engine().kernel.readCounters() : x.engine().kernel.read();
+        State st = counters ? x.engine().counters.read() : x.engine().kernel.read();
         if (only == null) return SwitchPorts.ports(x.config(), st, x.engine().kernel.bridge());
         Target t = target(x, st, only, a.column(NAME));
         return t.port() == null ? List.of() : List.of(t.port());
@@ -125,7 +128,7 @@ public final class ShowInterfaces {
             String name = SwitchPorts.description(p.cfg(), p.link());
             name = name == null ? "" : name.length() > 18 ? name.substring(0, 18) : name;
             x.println(String.format("%-9s %-18s %-12s %-10s %6s %6s %s", Channel.shortName(p.name()), name, SwitchPorts.line(p).status,
-                    SwitchPorts.vlanColumn(asChannel(x.config(), p)), SwitchPorts.duplexColumn(p.link()), SwitchPorts.speedColumn(p.link()),
+                    SwitchPorts.vlanColumn(asChannel(x.config(), p)), SwitchPorts.duplexColumn(p.cfg(), p.link()), SwitchPorts.speedColumn(p.cfg(), p.link()),
                     SwitchPorts.type(p.link())).stripTrailing());
         }
     }

@@ -10,6 +10,7 @@ import swsh.kernel.Planner;
 import swsh.kernel.State;
 import swsh.model.Config;
 import swsh.model.Iface;
+import swsh.model.PortLink;
 
 /**
  * The interfaces the show commands list, and the state words of each.
@@ -152,16 +153,23 @@ public final class SwitchPorts {
         return l == null ? null : l.alias();
     }
 
-    /** Speed as the status table shows it: {@code 100}, {@code 1000}, {@code 10G}; {@code auto} when unknown. */
-    public static String speedColumn(State.Link l) {
+    /**
+     * Speed as the status table shows it: the configured one ({@code 100}); else the kernel's, negotiated
+     * ({@code a-1000}, {@code a-10G}); {@code auto} when the kernel knows none.
+     */
+    public static String speedColumn(Iface cfg, State.Link l) {
+        Integer forced = PortLink.of(cfg).speed();
+        if (forced != null) return Integer.toString(forced);
         Integer s = l == null ? null : l.hw().speed();
         if (s == null) return "auto";
-        return s >= 10000 && s % 1000 == 0 ? s / 1000 + "G" : Integer.toString(s);
+        return "a-" + (s >= 10000 && s % 1000 == 0 ? s / 1000 + "G" : Integer.toString(s));
     }
 
-    /** Duplex as the status table shows it: {@code full}, {@code half}; {@code auto} when unknown. */
-    public static String duplexColumn(State.Link l) {
+    /** Duplex as the status table shows it: the configured one ({@code full}); else the kernel's ({@code a-full}); else {@code auto}. */
+    public static String duplexColumn(Iface cfg, State.Link l) {
+        String forced = PortLink.of(cfg).duplex();
+        if (forced != null) return forced;
         String d = l == null ? null : l.hw().duplex();
-        return d == null ? "auto" : d;
+        return d == null ? "auto" : "a-" + d;
     }
 }

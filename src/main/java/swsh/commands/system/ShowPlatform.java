@@ -5,16 +5,19 @@ import static swsh.commands.Modes.EXECS;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 
 import swsh.commands.Context;
 import swsh.commands.Defs;
 import swsh.commands.Help;
 import swsh.commands.port.SwitchPorts;
+import swsh.kernel.Ethtool;
 import swsh.kernel.State;
 
 /**
  * What scripts ask a Catalyst first about the box: {@code show clock}, {@code show inventory}
- * (the switch and its ports' NICs; as serial number the MAC address, the only identity the kernel gives a device), and CDP and LLDP, which swsh does not run: they answer as a
+ * (the switch and its ports' NICs with their driver, bus and speed from {@code ethtool -i} and the kernel; as
+ * serial number the MAC address, the only identity the kernel gives a device), and CDP and LLDP, which swsh does not run: they answer as a
  * Catalyst with both disabled.
  */
 public final class ShowPlatform {
@@ -55,7 +58,11 @@ public final class ShowPlatform {
             if (l == null) continue;
             Integer speed = l.hw().speed();
             String kind = SwitchPorts.type(l);
-            entry(x, p.name(), kind + " port" + (speed == null ? "" : ", " + speed + " Mb/s"), kind, "",
+            Map<String, String> info = Ethtool.info(x.engine().kernel, l.name());
+            String driver = info.getOrDefault("driver", l.kind() == null ? "unknown" : l.kind());
+            String bus = info.getOrDefault("bus-info", "");
+            entry(x, p.name(), kind + " port, driver " + driver + (bus.isEmpty() ? "" : " at " + bus)
+                    + (speed == null ? "" : ", " + speed + " Mb/s"), driver, info.getOrDefault("version", ""),
                     l.mac() == null ? "" : l.mac().replace(":", "").toUpperCase(Locale.ROOT));
         }
     }
