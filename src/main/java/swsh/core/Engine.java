@@ -7,6 +7,8 @@ import java.util.function.UnaryOperator;
 
 import swsh.kernel.Kernel;
 import swsh.kernel.KernelException;
+import swsh.kernel.LldpAgent;
+import swsh.kernel.LldpSpec;
 import swsh.kernel.Plan;
 import swsh.kernel.Planner;
 import swsh.kernel.State;
@@ -20,6 +22,8 @@ import swsh.model.Config;
  */
 public final class Engine {
     public final Kernel kernel;
+    /** The LLDP agent (lldpd), brought to the running config with every change. */
+    public final LldpAgent lldp;
     public final ConfigStore store;
     public final String defaultHostname;
     /** The revert timer ({@code configure terminal revert timer}). */
@@ -34,6 +38,7 @@ public final class Engine {
     public Engine(Kernel kernel, ConfigStore store, String defaultHostname, Function<Config, String> renderer) {
         this.kernel = kernel;
         this.store = store;
+        this.lldp = kernel.lldpAgent(store.runDir);
         this.defaultHostname = defaultHostname;
         this.renderer = renderer;
     }
@@ -144,11 +149,13 @@ public final class Engine {
         Plan repair = running == null || cfg.equals(running) ? Plan.EMPTY : Planner.plan(running, running, actual, kernel.bridge());
         try {
             kernel.apply(plan);
+            lldp.apply(LldpSpec.of(cfg, kernel.read()));
         } catch (KernelException e) {
             Config old = running;
             if (old != null) {
                 try {
                     kernel.apply(Planner.plan(old, cfg, kernel.forPlan(old, cfg), kernel.bridge()));
+                    lldp.apply(LldpSpec.of(old, kernel.read()));
                 } catch (KernelException rollback) {
                     throw new KernelException(e.getMessage() + "\n% Error: rolling back also failed: " + rollback.getMessage());
                 }

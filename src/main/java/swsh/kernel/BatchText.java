@@ -111,6 +111,20 @@ public final class BatchText {
         public String setUp(Op.SetUp o) {
             return "link set dev " + name(o.dev()) + (o.up() ? " up" : " down");
         }
+
+        @Override
+        public String setMcast(Op.SetMcast o) {
+            StringBuilder sb = new StringBuilder("link set dev ").append(name(o.bridge())).append(" type bridge");
+            if (o.snooping() != null) sb.append(" mcast_snooping ").append(o.snooping() ? 1 : 0);
+            if (o.vlanSnooping() != null) sb.append(" mcast_vlan_snooping ").append(o.vlanSnooping() ? 1 : 0);
+            return sb.toString();
+        }
+
+        @Override
+        public String vlanMcast(Op.VlanMcast o) {
+            return "vlan global set dev " + name(o.bridge()) + " vid " + o.vid() + " mcast_snooping " + (o.snooping() ? 1 : 0)
+                    + " mcast_querier " + (o.querier() ? 1 : 0);
+        }
     };
 
     /** True when iproute2 reads {@code name} back as the same single word. */

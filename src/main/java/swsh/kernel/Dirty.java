@@ -131,5 +131,13 @@ final class Dirty {
         public String setUp(Op.SetUp o) {
             return o.dev();
         }
+
+        public String setMcast(Op.SetMcast o) {
+            return o.bridge();
+        }
+
+        public String vlanMcast(Op.VlanMcast o) {
+            return ""; // not resident: read for each plan that needs it
+        }
     };
 }

@@ -38,11 +38,33 @@ public interface Kernel extends AutoCloseable {
      */
     default State forPlan(Config cfg, Config owned) {
         State s = read();
+        State.Link br = s.link(bridge());
+        if (cfg.igmp().perVlan() && br != null && br.bridge() != null) {
+            java.util.Map<String, State.Link> links = new java.util.TreeMap<>(s.links());
+            State.Mcast m = br.bridge().mcast();
+            links.put(br.name(), br.withBridge(br.bridge().withMcast(new State.Mcast(m.snooping(), m.vlanSnooping(), vlanMcast()))));
+            s = new State(links, s.vlans(), s.fdb());
+        }
         Set<String> ports = Planner.staticMacPorts(cfg, owned);
         if (ports.isEmpty()) return s;
         List<State.Fdb> statics = new ArrayList<>();
         for (String p : ports) fdb(FdbQuery.staticOn(p), statics::add);
         return s.withFdb(statics);
+    }
+
+    /** The bridge's per-VLAN multicast options ({@code bridge vlan global show}); empty when there are none. */
+    default java.util.Map<Integer, State.VlanMcast> vlanMcast() {
+        return java.util.Map.of();
+    }
+
+    /** The multicast groups the bridge's ports joined ({@code bridge mdb show}). */
+    default List<McastJson.Group> mdb() {
+        return List.of();
+    }
+
+    /** The LLDP agent of a switch on this kernel keeping its files in {@code runDir}: one that only remembers, unless live. */
+    default LldpAgent lldpAgent(java.nio.file.Path runDir) {
+        return LldpAgent.memory();
     }
 
     /** Runs the plan's ops in order; throws {@link KernelException} naming what the kernel refused. */

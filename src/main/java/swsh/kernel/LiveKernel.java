@@ -246,7 +246,6 @@ public final class LiveKernel implements Kernel {
         state = new State(Collections.unmodifiableMap(links), Collections.unmodifiableMap(vlans), List.of());
     }
 
-
     /**
      * Streams the FDB with {@code bridge fdb show br BRIDGE} (port, VLAN and type filtered here), one entry
      * parsed at a time; the static entries of one port with {@code bridge fdb show br BRIDGE brport DEV
@@ -275,6 +274,16 @@ public final class LiveKernel implements Kernel {
         });
     }
 
+    /** {@code bridge -j vlan global show dev BRIDGE}, {@code bridge -j mdb show} (see {@link McastJson}). */
+    @Override public Map<Integer, State.VlanMcast> vlanMcast() {
+        return McastJson.vlanGlobal(run(argv("bridge", "-j", "vlan", "global", "show", "dev", bridge), null).out, bridge);
+    }
+    @Override public LldpAgent lldpAgent(Path runDir) {
+        return new Lldpd(netns, runDir);
+    }
+    @Override public List<McastJson.Group> mdb() {
+        return McastJson.mdb(run(argv("bridge", "-j", "mdb", "show"), null).out, bridge);
+    }
 
     /**
      * Whether the kernel knows the speed and duplex of a link: a physical NIC (no link kind, Ethernet)

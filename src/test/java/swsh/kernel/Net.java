@@ -33,7 +33,10 @@ final class Net {
     /** Removes every namespace (each scenario starts from a clean kernel). */
     static void reset() {
         synchronized (OPEN) {
-            OPEN.forEach(s -> s.kernel.close());
+            OPEN.forEach(s -> {
+                s.shell.engine.lldp.close();
+                s.kernel.close();
+            });
             OPEN.clear();
         }
         ok("ip", "-all", "netns", "delete");
@@ -153,6 +156,8 @@ final class Net {
             Net.ns(ns);
             try {
                 dir = swsh.TempDirs.make("swsh-" + ns);
+                // as /run/swsh: others may cross it (lldpcli reaches lldpd's socket below it without privileges)
+                Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -231,6 +236,21 @@ final class Net {
         @Override
         public String bridge() {
             return real.bridge();
+        }
+
+        @Override
+        public java.util.Map<Integer, State.VlanMcast> vlanMcast() {
+            return real.vlanMcast();
+        }
+
+        @Override
+        public List<McastJson.Group> mdb() {
+            return real.mdb();
+        }
+
+        @Override
+        public LldpAgent lldpAgent(Path runDir) {
+            return real.lldpAgent(runDir);
         }
     }
 }
