@@ -92,6 +92,20 @@ class LldpIgmpVoiceTest {
     }
 
     @Test
+    void aRestartedSwshdStartsTheAgentOfTheRunningConfig() {
+        TestSwitch sw = new TestSwitch();
+        sw.script("conf t", "lldp run", "int eth1", "end");
+        // another engine on the same files and kernel: swshd started again, with no startup-config
+        swsh.shell.Switch again = swsh.shell.Switch.of(sw.kernel, new swsh.core.ConfigStore(sw.dir.resolve("etc"), sw.dir.resolve("run")), "Switch");
+        assertFalse(again.engine.lldp.applied().run());
+        again.engine.startAgents();
+        assertEquals(sw.engine.lldp.applied(), again.engine.lldp.applied());
+        int n = ((LldpAgent.Memory) again.engine.lldp).commands().size();
+        again.engine.startAgents();
+        assertEquals(n, ((LldpAgent.Memory) again.engine.lldp).commands().size(), "the same spec again: nothing sent");
+    }
+
+    @Test
     void namesLldpdCouldReadOtherwiseAreLeftOut() {
         swsh.kernel.FakeKernel k = swsh.kernel.FakeKernel.of("eth1", "x,y", "e*");
         TestSwitch sw = new TestSwitch(k);

@@ -166,6 +166,15 @@ public final class Engine {
         if (!repair.isEmpty()) drift.repaired(repair);
     }
 
+    /**
+     * Brings the agents (lldpd) to the running config, as swshd does once at its start: a running-config
+     * kept across a restart of swshd (with no startup-config to replay) has its lldpd again. The same
+     * spec as applied changes nothing.
+     */
+    public synchronized void startAgents() {
+        lldp.apply(LldpSpec.of(running(), kernel.read()));
+    }
+
     /** How many changes this engine has saved (a session in safe mode compares it with its own last one). */
     public synchronized long changes() {
         return changes;

@@ -61,6 +61,12 @@ public final class FakeKernel implements Kernel {
         return bridge;
     }
 
+    /** An LLDP agent that only remembers, printing what lldpd would be told where this kernel prints its ops. */
+    @Override
+    public LldpAgent lldpAgent(java.nio.file.Path runDir) {
+        return LldpAgent.memory(echo);
+    }
+
     /** Every non-empty plan applied so far, in order (a refused plan included). */
     public synchronized List<Plan> applied() {
         return List.copyOf(applied);

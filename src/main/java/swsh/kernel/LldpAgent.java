@@ -24,7 +24,12 @@ public interface LldpAgent extends AutoCloseable {
 
     /** An agent that keeps the spec and the lldpcli commands it would run, and knows no neighbour. */
     static Memory memory() {
-        return new Memory();
+        return new Memory(null);
+    }
+
+    /** As {@link #memory()}, printing what lldpd would be told ({@code --dry-run}) on {@code echo} (or not, when null). */
+    static Memory memory(java.io.PrintStream echo) {
+        return new Memory(echo);
     }
 
     /** See {@link #memory()}. */
@@ -32,16 +37,27 @@ public interface LldpAgent extends AutoCloseable {
         private LldpSpec spec = LldpSpec.OFF;
         private final List<List<String>> commands = new ArrayList<>();
         private int starts;
+        private final java.io.PrintStream echo;
+
+        Memory(java.io.PrintStream echo) {
+            this.echo = echo;
+        }
 
         @Override
         public synchronized void apply(LldpSpec s) {
             if (s.equals(spec)) return;
+            List<List<String>> run = List.of();
             if (s.run() && s.restartFrom(spec)) {
                 starts++;
-                commands.addAll(s.lines());
+                run = s.lines();
+                if (echo != null) echo.println("lldpd -d -H 0 -M 4 -I " + s.pattern() + (s.cdp() ? " -ccccc" : ""));
             } else if (s.run()) {
-                commands.addAll(s.changes(spec));
+                run = s.changes(spec);
+            } else if (echo != null && spec.run()) {
+                echo.println("kill lldpd");
             }
+            commands.addAll(run);
+            if (echo != null) for (List<String> l : run) echo.println("lldpcli " + String.join(" ", l));
             spec = s;
         }
 

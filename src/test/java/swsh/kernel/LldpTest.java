@@ -96,6 +96,34 @@ class LldpTest {
     }
 
     @Test
+    void swshdStartsItsLldpdFromStartupConfigAndStopsItWhenItStops() throws Exception {
+        host("h1", "sw", "eth1", null);
+        Path dir = swsh.TempDirs.make("swsh-swshd");
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
+        Files.createDirectories(dir.resolve("etc"));
+        Files.writeString(dir.resolve("etc/startup-config"), "lldp run\ninterface eth1\n");
+        Process swshd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "swsh.Main", "--netns", "sw", "--config-dir", dir.resolve("etc").toString(),
+                "--run-dir", dir.resolve("run").toString(), "daemon").redirectErrorStream(true)
+                .redirectOutput(dir.resolve("swshd.log").toFile()).start();
+        try {
+            Path pidFile = dir.resolve("run/lldpd/lldpd.pid");
+            long pid = -1;
+            for (int i = 0; i < 240 && !isLldpd(pid); i++) {
+                Thread.sleep(250);
+                if (Files.exists(pidFile)) pid = Long.parseLong(Files.readString(pidFile).strip());
+            }
+            assertTrue(isLldpd(pid), "swshd started lldpd from startup-config\n" + Files.readString(dir.resolve("swshd.log")));
+            swshd.destroy(); // SIGTERM, as systemctl stop
+            assertTrue(swshd.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "swshd ended");
+            for (int i = 0; i < 50 && isLldpd(pid); i++) Thread.sleep(100);
+            assertFalse(isLldpd(pid), "lldpd ended with swshd");
+        } finally {
+            swshd.destroyForcibly();
+        }
+    }
+
+    @Test
     void cdpRunShowsTheNeighbourInShowCdpNeighbors() throws Exception {
         cable("sw1", "eth1", "sw2", "eth2");
         Net.Switch a = new Net.Switch("sw1"), b = new Net.Switch("sw2");
