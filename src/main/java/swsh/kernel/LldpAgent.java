@@ -22,7 +22,7 @@ public interface LldpAgent extends AutoCloseable {
     @Override
     default void close() {}
 
-    /** An agent that keeps the spec and the lldpcli commands it would run, and knows no neighbour. */
+    /** An agent that keeps the spec and the lldpcli commands it would run, and hears no neighbour (unless a test says so). */
     static Memory memory() {
         return new Memory(null);
     }
@@ -66,9 +66,16 @@ public interface LldpAgent extends AutoCloseable {
             return spec;
         }
 
+        private List<LldpNeighbor> heard = List.of();
+
         @Override
-        public List<LldpNeighbor> neighbors() {
-            return List.of();
+        public synchronized List<LldpNeighbor> neighbors() {
+            return spec.run() ? heard : List.of();
+        }
+
+        /** Test hook: the neighbours this agent says it heard while it runs. */
+        public synchronized void heard(List<LldpNeighbor> n) {
+            heard = List.copyOf(n);
         }
 
         /** Test hook: every lldpcli command so far. */
