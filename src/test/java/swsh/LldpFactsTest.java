@@ -38,6 +38,10 @@ class LldpFactsTest {
         String cdp = sw.script("show cdp neighbors").out();
         assertTrue(cdp.contains("Device ID        Local Intrfce     Holdtme    Capability  Platform  Port ID\n"
                 + "phone1           eth2              150        P           Linux     eth0\n"), cdp);
+        assertTrue(sw.script("show lldp neighbors Ethernet1").out().contains("Total entries displayed: 1\n"));
+        assertTrue(sw.script("show lldp neighbors eth2 detail").out().endsWith("\nTotal entries displayed: 0\n"));
+        assertEquals("\neth1:\n    Tx: enabled\n    Rx: enabled\n    Tx state: IDLE\n    Rx state: WAIT FOR FRAME\n\n",
+                sw.script("show lldp interface eth1").out());
         String detail = sw.script("show lldp neighbors detail").out();
         assertTrue(detail.contains("Time remaining: 100 seconds\nSystem Capabilities: B,R\nEnabled Capabilities: B\n"
                 + "Management Addresses:\n    IP: 192.0.2.9\n"), detail);

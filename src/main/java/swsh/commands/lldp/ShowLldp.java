@@ -5,7 +5,13 @@ import static swsh.commands.Modes.EXECS;
 import java.util.ArrayList;
 import java.util.List;
 
+import swsh.commands.CommandException;
 import swsh.commands.Context;
+import swsh.commands.Interfaces;
+import swsh.commands.Types;
+import swsh.grammar.Arg;
+import swsh.model.Iface;
+import swsh.model.PortLldp;
 import swsh.commands.Defs;
 import swsh.commands.Help;
 import swsh.kernel.LldpNeighbor;
@@ -26,7 +32,36 @@ public final class ShowLldp {
                 "Show detailed information").filterable().run((x, a) -> cdpNeighbors(x, a.has("detail")));
         d.cmd(EXECS, "show lldp", Help.SHOW, "LLDP information").filterable().run((x, a) -> lldp(x));
         d.cmd(EXECS, "show lldp neighbors [detail]", Help.SHOW, "LLDP information", "LLDP neighbor entries",
-                "Show detailed information").filterable().run((x, a) -> lldpNeighbors(x, a.has("detail")));
+                "Show detailed information").filterable().run((x, a) -> lldpNeighbors(x, null, a.has("detail")));
+        d.cmd(EXECS, "show lldp neighbors $interface [detail]", Help.SHOW, "LLDP information", "LLDP neighbor entries", Help.IFNAME,
+                "Show detailed information").bind(IFACE).filterable()
+                .run((x, a) -> lldpNeighbors(x, Interfaces.resolve(x, a.get(IFACE)), a.has("detail")));
+        d.cmd(EXECS, "show lldp interface [$interface]", Help.SHOW, "LLDP information", "LLDP interface status and configuration",
+                Help.IFNAME).bind(IFACE).filterable().run((x, a) -> lldpInterfaces(x, Interfaces.resolve(x, a.opt(IFACE))));
+    }
+
+    private static final Arg<String> IFACE = Arg.of("interface", Types.IFNAME);
+
+    /** {@code show lldp interface}: each port of the config with its transmit and receive setting. */
+    private static void lldpInterfaces(Context x, String only) {
+        if (!x.config().lldp().run()) {
+            x.println("% LLDP is not enabled");
+            return;
+        }
+        if (only != null && !x.config().ifaces().containsKey(only)) {
+            throw new CommandException("% Error: interface " + only + " is not in the configuration");
+        }
+        x.println("");
+        for (Iface i : x.config().ifaces().values()) {
+            if (i.svi() || only != null && !only.equals(i.name())) continue;
+            PortLldp p = LldpCommands.lldp(i);
+            x.println(i.name() + ":");
+            x.println("    Tx: " + (p.transmit() ? "enabled" : "disabled"));
+            x.println("    Rx: " + (p.receive() ? "enabled" : "disabled"));
+            x.println("    Tx state: " + (p.transmit() ? "IDLE" : "INIT"));
+            x.println("    Rx state: " + (p.receive() ? "WAIT FOR FRAME" : "INIT"));
+            x.println("");
+        }
     }
 
     private static void lldp(Context x) {
@@ -89,12 +124,13 @@ public final class ShowLldp {
         return sb.toString();
     }
 
-    private static void lldpNeighbors(Context x, boolean detail) {
+    private static void lldpNeighbors(Context x, String port, boolean detail) {
         if (!x.config().lldp().run()) {
             x.println("% LLDP is not enabled");
             return;
         }
         List<LldpNeighbor> ns = heard(x, false);
+        if (port != null) ns.removeIf(n -> !n.localPort().equals(port));
         if (detail) {
             for (LldpNeighbor n : ns) lldpDetail(x, n);
         } else {
