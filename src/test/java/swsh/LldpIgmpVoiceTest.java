@@ -43,8 +43,12 @@ class LldpIgmpVoiceTest {
         assertTrue(run.contains("!\nno ip igmp snooping vlan 20\nip igmp snooping querier\n!\n"), run);
         String show = sw.script("show ip igmp snooping vlan 20").out();
         assertTrue(show.contains("IGMP snooping                       : Disabled"), show);
+        int drifts = sw.script("show logging").out().split("DRIFT", -1).length;
+        r = sw.script("conf t", "no ip igmp snooping querier", "ip igmp snooping vlan 20", "end");
+        assertEquals(drifts, sw.script("show logging").out().split("DRIFT", -1).length, "leaving per-VLAN contexts is no drift");
+        assertTrue(sw.engine.repairPlan().isEmpty());
         r = sw.script("conf t", "no ip igmp snooping", "end");
-        assertTrue(sw.kernel.appliedOps().contains(new Op.SetMcast("swbr0", false, false)), sw.kernel.appliedOps().toString());
+        assertTrue(sw.kernel.appliedOps().contains(new Op.SetMcast("swbr0", false, null)), sw.kernel.appliedOps().toString());
         assertTrue(sw.script("show running-config").out().contains("\nno ip igmp snooping\n"));
         assertTrue(sw.engine.repairPlan().isEmpty());
         assertTrue(sw.script("conf t", "no ip igmp snooping vlan").err().contains("% Incomplete command."));

@@ -39,7 +39,8 @@ public interface Kernel extends AutoCloseable {
     default State forPlan(Config cfg, Config owned) {
         State s = read();
         State.Link br = s.link(bridge());
-        if (cfg.igmp().perVlan() && br != null && br.bridge() != null) {
+        // each VLAN's multicast options, when either config has them (the plan from one to the other compares them)
+        if ((cfg.igmp().perVlan() || owned != null && owned.igmp().perVlan()) && br != null && br.bridge() != null) {
             java.util.Map<String, State.Link> links = new java.util.TreeMap<>(s.links());
             State.Mcast m = br.bridge().mcast();
             links.put(br.name(), br.withBridge(br.bridge().withMcast(new State.Mcast(m.snooping(), m.vlanSnooping(), vlanMcast()))));

@@ -96,7 +96,7 @@ public final class Lldpd implements LldpAgent {
             pb.environment().remove("NOTIFY_SOCKET"); // swshd's readiness is its own, not lldpd's
             process = pb.start();
         } catch (IOException e) {
-            throw new KernelException("% Error: cannot start lldpd: " + e.getMessage());
+            throw new KernelException("% Error: cannot start lldpd (Debian package lldpd): " + e.getMessage());
         }
         Processes.add(process);
         try {

@@ -164,5 +164,12 @@ class IgmpSnoopingTest {
         assertTrue(other() - o1 >= 20, "no snooping in VLAN 10: flooded");
         assertFalse(sw.run("show ip igmp snooping vlan 10").contains("IGMP snooping                       : Enabled"));
         assertTrue(sw.shell.engine.repairPlan().isEmpty(), "re-applying changes nothing");
+
+        // snooping off for the whole switch: the bridge's own snooping and its per-VLAN contexts go
+        sw.run("conf t", "ip igmp snooping vlan 10", "no ip igmp snooping", "end");
+        String br = Net.sh("ip", "-n", "sw", "-d", "-j", "link", "show", "swbr0");
+        assertTrue(br.contains("\"mcast_snooping\":0") && br.contains("\"mcast_vlan_snooping\":0"), br);
+        assertTrue(sw.shell.engine.repairPlan().isEmpty(), "re-applying changes nothing");
+        assertTrue(sw.run("show running-config").contains("\nno ip igmp snooping\nip igmp snooping querier\n"));
     }
 }

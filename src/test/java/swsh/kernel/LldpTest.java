@@ -76,6 +76,7 @@ class LldpTest {
         // the voice VLAN of sw1's eth1 reaches sw2 as an LLDP-MED network policy
         assertTrue(back.matches("(?s).*Network Policy\\(Voice vlan 100\\).*"), back);
         assertTrue(a.run("show lldp").contains("LLDP advertisements are sent every 5 seconds"));
+        assertTrue(a.run("show lldp neighbors eth1").contains("Total entries displayed: 1\n"));
         assertTrue(a.run("show running-config").contains("\nlldp timer 5\nlldp holdtime 10\nlldp run\n"));
 
         b.run("conf t", "interface eth3", "no lldp transmit", "end");
