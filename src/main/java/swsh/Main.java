@@ -238,6 +238,11 @@ public final class Main implements Callable<Integer> {
                 status = "startup-config was not replayed: " + (e instanceof IOException io ? IoErrors.reason(io) : e.getMessage());
                 sw.startupErrors(List.of(status + "; the kernel was left as it was"));
             }
+            try {
+                sw.engine.startAgents();
+            } catch (RuntimeException e) {
+                System.err.println("swshd: " + e.getMessage().replaceFirst("^% ", ""));
+            }
             System.err.println("swshd: " + status);
             sw.engine.drift.watch(); // from now on, changes made behind swsh's back are drift
             sw.engine.counters.start(); // samples for the interfaces' rates

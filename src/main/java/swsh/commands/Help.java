@@ -26,6 +26,12 @@ public final class Help {
     public static final String ENABLE_SECRET = "Modify enable password parameters";
     public static final String SECRET = "Assign the privileged level secret";
     public static final String IP = "Interface Internet Protocol config commands";
+    public static final String IP_GLOBAL = "Global IP configuration subcommands";
+    /** {@code show ip}. */
+    public static final String SHOW_IP = "IP information";
+    public static final String LLDP = "Global LLDP configuration subcommands";
+    public static final String LLDP_PORT = "LLDP interface subcommands";
+    public static final String CDP = "Global CDP configuration subcommands";
     public static final String IP_ADDRESS = "Set the IP address of an interface";
     public static final String NO = "Negate a command or set its defaults";
     public static final String DEFAULT = "Set a command to its defaults";

@@ -7,6 +7,8 @@ import java.util.function.UnaryOperator;
 
 import swsh.kernel.Kernel;
 import swsh.kernel.KernelException;
+import swsh.kernel.LldpAgent;
+import swsh.kernel.LldpSpec;
 import swsh.kernel.Plan;
 import swsh.kernel.Planner;
 import swsh.kernel.State;
@@ -20,6 +22,8 @@ import swsh.model.Config;
  */
 public final class Engine {
     public final Kernel kernel;
+    /** The LLDP agent (lldpd), brought to the running config with every change. */
+    public final LldpAgent lldp;
     public final ConfigStore store;
     public final String defaultHostname;
     /** The revert timer ({@code configure terminal revert timer}). */
@@ -39,6 +43,7 @@ public final class Engine {
         this.kernel = kernel;
         this.counters = new Counters(kernel);
         this.store = store;
+        this.lldp = kernel.lldpAgent(store.runDir);
         this.defaultHostname = defaultHostname;
         this.renderer = renderer;
         this.stp = new swsh.core.rstp.StpService(kernel);
@@ -151,11 +156,13 @@ public final class Engine {
         Plan repair = running == null || cfg.equals(running) ? Plan.EMPTY : Planner.plan(running, running, actual, kernel.bridge());
         try {
             kernel.apply(plan);
+            lldp.apply(LldpSpec.of(cfg, kernel.read()));
         } catch (KernelException e) {
             Config old = running;
             if (old != null) {
                 try {
                     kernel.apply(Planner.plan(old, cfg, kernel.forPlan(old, cfg), kernel.bridge()));
+                    lldp.apply(LldpSpec.of(old, kernel.read()));
                 } catch (KernelException rollback) {
                     throw new KernelException(e.getMessage() + "\n% Error: rolling back also failed: " + rollback.getMessage());
                 }
@@ -165,6 +172,15 @@ public final class Engine {
         save(cfg);
         stp.configured(cfg);
         if (!repair.isEmpty()) drift.repaired(repair);
+    }
+
+    /**
+     * Brings the agents (lldpd) to the running config, as swshd does once at its start: a running-config
+     * kept across a restart of swshd (with no startup-config to replay) has its lldpd again. The same
+     * spec as applied changes nothing.
+     */
+    public synchronized void startAgents() {
+        lldp.apply(LldpSpec.of(running(), kernel.read()));
     }
 
     /** How many changes this engine has saved (a session in safe mode compares it with its own last one). */

@@ -156,6 +156,20 @@ public final class BatchText {
             return "-s " + dev + (o.speed() == null ? "" : " speed " + o.speed()) + (duplex == null ? "" : " duplex " + duplex)
                     + (o.speed() != null && duplex != null ? " autoneg off" : " autoneg on");
         }
+
+        @Override
+        public String setMcast(Op.SetMcast o) {
+            StringBuilder sb = new StringBuilder("link set dev ").append(name(o.bridge())).append(" type bridge");
+            if (o.snooping() != null) sb.append(" mcast_snooping ").append(o.snooping() ? 1 : 0);
+            if (o.vlanSnooping() != null) sb.append(" mcast_vlan_snooping ").append(o.vlanSnooping() ? 1 : 0);
+            return sb.toString();
+        }
+
+        @Override
+        public String vlanMcast(Op.VlanMcast o) {
+            return "vlan global set dev " + name(o.bridge()) + " vid " + o.vid() + " mcast_snooping " + (o.snooping() ? 1 : 0)
+                    + " mcast_querier " + (o.querier() ? 1 : 0);
+        }
     };
 
     /** True when iproute2 reads {@code name} back as the same single word. */

@@ -159,5 +159,13 @@ final class Dirty {
         public String linkMode(Op.LinkMode o) {
             return o.dev();
         }
+
+        public String setMcast(Op.SetMcast o) {
+            return o.bridge();
+        }
+
+        public String vlanMcast(Op.VlanMcast o) {
+            return ""; // not resident: read for each plan that needs it
+        }
     };
 }

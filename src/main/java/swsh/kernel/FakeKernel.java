@@ -45,6 +45,8 @@ public final class FakeKernel implements Kernel {
         return member ? vlanStates.getOrDefault(dev, Map.of()).getOrDefault(vid, "forwarding") : null;
     }
     private final FakeTc tc = new FakeTc();
+    /** Each VLAN's multicast options that differ from the kernel's defaults. */
+    private final Map<Integer, State.VlanMcast> vlanMcast = new TreeMap<>();
     private int nextIndex = 100;
 
     /** A kernel starting from {@code seed}; {@code echo} prints each op as {@code <tool> <line>} (or null). */
@@ -76,6 +78,12 @@ public final class FakeKernel implements Kernel {
         return bridge;
     }
 
+    /** An LLDP agent that only remembers, printing what lldpd would be told where this kernel prints its ops. */
+    @Override
+    public LldpAgent lldpAgent(java.nio.file.Path runDir) {
+        return LldpAgent.memory(echo);
+    }
+
     /** Every non-empty plan applied so far, in order (a refused plan included). */
     public synchronized List<Plan> applied() {
         return List.copyOf(applied);
@@ -94,6 +102,15 @@ public final class FakeKernel implements Kernel {
         Map<String, List<State.VlanEntry>> v = new TreeMap<>();
         vlans.forEach((k, l) -> v.put(k, List.copyOf(l)));
         return new State(new TreeMap<>(links), v, List.of());
+    }
+
+    /** The VLANs' multicast options, of the VLANs some port or the bridge has (the others are gone, as in the kernel). */
+    @Override
+    public synchronized Map<Integer, State.VlanMcast> vlanMcast() {
+        Map<Integer, State.VlanMcast> out = new TreeMap<>();
+        vlans.values().forEach(l -> l.forEach(e -> out.put(e.vid(), vlanMcast.getOrDefault(e.vid(), State.VlanMcast.DEFAULT))));
+        vlanMcast.keySet().retainAll(out.keySet());
+        return out;
     }
 
     @Override
@@ -194,7 +211,7 @@ public final class FakeKernel implements Kernel {
         return new State.BridgeAttrs(or(s.vlanFiltering(), a.vlanFiltering()), or(s.defaultPvid(), a.defaultPvid()),
                 or(s.stpState(), a.stpState()), or(s.priority(), a.priority()), or(s.helloTime(), a.helloTime()),
                 or(s.forwardDelay(), a.forwardDelay()), or(s.maxAge(), a.maxAge()), or(s.ageingTime(), a.ageingTime()),
-                a.bridgeId(), a.rootId(), a.rootPort(), a.rootPathCost());
+                a.bridgeId(), a.rootId(), a.rootPort(), a.rootPathCost(), a.mcast());
     }
 
     private static <T> T or(T value, T dflt) {
@@ -313,6 +330,25 @@ public final class FakeKernel implements Kernel {
         public Void fdbDel(Op.FdbDel o) {
             port(o.dev(), false, o);
             fdb.removeIf(f -> same(f, o.mac(), o.dev(), o.vlan()));
+            return null;
+        }
+
+        @Override
+        public Void setMcast(Op.SetMcast o) {
+            State.Link l = need(o.bridge(), o);
+            if (l.bridge() == null) throw refused(o, o.bridge() + " is not a bridge");
+            State.Mcast m = l.bridge().mcast();
+            put(l.withBridge(l.bridge().withMcast(new State.Mcast(or(o.snooping(), m.snooping()),
+                    or(o.vlanSnooping(), m.vlanSnooping()), m.vlans()))));
+            return null;
+        }
+
+        @Override
+        public Void vlanMcast(Op.VlanMcast o) {
+            port(o.bridge(), true, o);
+            boolean present = vlans.values().stream().anyMatch(l -> l.stream().anyMatch(e -> e.vid() == o.vid()));
+            if (!present) throw refused(o, "No such file or directory");
+            vlanMcast.put(o.vid(), new State.VlanMcast(o.snooping(), o.querier()));
             return null;
         }
 

@@ -38,6 +38,14 @@ public interface Kernel extends AutoCloseable {
      */
     default State forPlan(Config cfg, Config owned) {
         State s = read();
+        State.Link br = s.link(bridge());
+        // each VLAN's multicast options, when either config has them (the plan from one to the other compares them)
+        if ((cfg.igmp().perVlan() || owned != null && owned.igmp().perVlan()) && br != null && br.bridge() != null) {
+            java.util.Map<String, State.Link> links = new java.util.TreeMap<>(s.links());
+            State.Mcast m = br.bridge().mcast();
+            links.put(br.name(), br.withBridge(br.bridge().withMcast(new State.Mcast(m.snooping(), m.vlanSnooping(), vlanMcast()))));
+            s = new State(links, s.vlans(), s.fdb(), s.tc());
+        }
         Set<String> tcDevs = SpanPlanner.devices(cfg, owned, s);
         if (!tcDevs.isEmpty()) s = s.withTc(tc(tcDevs));
         Set<String> ports = Planner.staticMacPorts(cfg, owned);
@@ -58,6 +66,21 @@ public interface Kernel extends AutoCloseable {
      */
     default List<String> runIn() {
         return null;
+    }
+
+    /** The bridge's per-VLAN multicast options ({@code bridge vlan global show}); empty when there are none. */
+    default java.util.Map<Integer, State.VlanMcast> vlanMcast() {
+        return java.util.Map.of();
+    }
+
+    /** The multicast groups the bridge's ports joined ({@code bridge mdb show}). */
+    default List<McastJson.Group> mdb() {
+        return List.of();
+    }
+
+    /** The LLDP agent of a switch on this kernel keeping its files in {@code runDir}: one that only remembers, unless live. */
+    default LldpAgent lldpAgent(java.nio.file.Path runDir) {
+        return LldpAgent.memory();
     }
 
     /** Runs the plan's ops in order; throws {@link KernelException} naming what the kernel refused. */

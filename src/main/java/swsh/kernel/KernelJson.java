@@ -125,7 +125,8 @@ final class KernelJson {
                     d.path("stp_state").asInt(), d.path("priority").asInt(), d.path("hello_time").asInt(),
                     d.path("forward_delay").asInt(), d.path("max_age").asInt(), d.path("ageing_time").asInt(),
                     d.path("bridge_id").asText(), d.path("root_id").asText(), d.path("root_port").asInt(),
-                    d.path("root_path_cost").asInt());
+                    d.path("root_path_cost").asInt(), new State.Mcast(d.path("mcast_snooping").asInt(1) == 1,
+                            d.path("mcast_vlan_snooping").asInt() == 1, Map.of()));
         } else if ("vlan".equals(kind)) {
             vlanId = d.path("id").asInt();
             vlanLink = l.path("link").asText(null);

@@ -282,6 +282,17 @@ public final class LiveKernel implements Kernel {
         });
     }
 
+    /** {@code bridge -j vlan global show dev BRIDGE}, {@code bridge -j mdb show} (see {@link McastJson}). */
+    @Override public Map<Integer, State.VlanMcast> vlanMcast() {
+        return McastJson.vlanGlobal(run(argv("bridge", "-j", "vlan", "global", "show", "dev", bridge), null).out, bridge);
+    }
+    @Override public LldpAgent lldpAgent(Path runDir) {
+        return new Lldpd(netns, runDir);
+    }
+    @Override public List<McastJson.Group> mdb() {
+        return McastJson.mdb(run(argv("bridge", "-j", "mdb", "show"), null).out, bridge);
+    }
+
     /**
      * Whether the kernel knows the speed and duplex of a link: a physical NIC (no link kind, Ethernet)
      * with carrier. A down NIC has none, and veth reports a constant of its driver (10000/full), not a

@@ -114,6 +114,10 @@ public sealed interface Op {
         R tcFilter(TcFilter o);
 
         R linkMode(LinkMode o);
+
+        R setMcast(SetMcast o);
+
+        R vlanMcast(VlanMcast o);
     }
 
     /** Calls the visitor method for this kind of op. */
@@ -346,6 +350,25 @@ public sealed interface Op {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.linkMode(this);
+        }
+    }
+
+    /**
+     * {@code ip link set dev BRIDGE type bridge [mcast_snooping 0|1] [mcast_vlan_snooping 0|1]}: IGMP
+     * snooping of the bridge, and whether each VLAN has a multicast context of its own; null leaves one.
+     */
+    record SetMcast(String bridge, Boolean snooping, Boolean vlanSnooping) implements IpOp {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.setMcast(this);
+        }
+    }
+
+    /** {@code bridge vlan global set dev BRIDGE vid VID mcast_snooping 0|1 mcast_querier 0|1}. */
+    record VlanMcast(String bridge, int vid, boolean snooping, boolean querier) implements BridgeOp {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.vlanMcast(this);
         }
     }
 }

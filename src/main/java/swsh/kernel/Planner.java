@@ -110,6 +110,7 @@ public final class Planner {
             addRuns(dev, isSelf, add, adds);
         }
         bridgeCmds.addAll(adds);
+        McastPlanner.plan(cfg.igmp(), actual, bridge, McastPlanner.vids(want.values()), links, bridgeCmds);
 
         for (Iface i : ports.values()) portFlags(i, actual.link(i.name()).port(), bridgeCmds);
         fdb(cfg, owned, actual, ports.keySet(), bridgeCmds);
@@ -181,8 +182,11 @@ public final class Planner {
                 boolean nat = vid == i.nativeVlan();
                 out.add(new State.VlanEntry(vid, nat, nat));
             }
-        } else if (cfg.hasVlan(i.accessVlan())) {
-            out.add(new State.VlanEntry(i.accessVlan(), true, true));
+        } else {
+            if (cfg.hasVlan(i.accessVlan())) out.add(new State.VlanEntry(i.accessVlan(), true, true));
+            // switchport voice vlan: tagged beside the untagged access VLAN
+            Integer voice = i.voiceVlan();
+            if (voice != null && voice != i.accessVlan() && cfg.hasVlan(voice)) out.add(new State.VlanEntry(voice, false, false));
         }
         return out;
     }

@@ -15,10 +15,47 @@ public record State(Map<String, Link> links, Map<String, List<VlanEntry>> vlans,
         this(links, vlans, fdb, TcState.EMPTY);
     }
 
-    /** Bridge attributes; times in centiseconds as the kernel reports them. */
+    /** Bridge attributes; times in centiseconds as the kernel reports them; {@code mcast} its IGMP snooping. */
     public record BridgeAttrs(boolean vlanFiltering, int defaultPvid, int stpState, int priority, int helloTime,
                               int forwardDelay, int maxAge, int ageingTime, String bridgeId, String rootId,
-                              int rootPort, int rootPathCost) {}
+                              int rootPort, int rootPathCost, Mcast mcast) {
+        /** Attributes with the kernel's multicast defaults. */
+        public BridgeAttrs(boolean vlanFiltering, int defaultPvid, int stpState, int priority, int helloTime,
+                           int forwardDelay, int maxAge, int ageingTime, String bridgeId, String rootId,
+                           int rootPort, int rootPathCost) {
+            this(vlanFiltering, defaultPvid, stpState, priority, helloTime, forwardDelay, maxAge, ageingTime, bridgeId,
+                    rootId, rootPort, rootPathCost, Mcast.DEFAULT);
+        }
+
+        public BridgeAttrs withMcast(Mcast m) {
+            return new BridgeAttrs(vlanFiltering, defaultPvid, stpState, priority, helloTime, forwardDelay, maxAge,
+                    ageingTime, bridgeId, rootId, rootPort, rootPathCost, m);
+        }
+    }
+
+    /**
+     * A bridge's IGMP snooping ({@code mcast_snooping}), whether each VLAN has its own multicast context
+     * ({@code mcast_vlan_snooping}), and the VLANs' options ({@code bridge vlan global show}; only read
+     * for a plan that needs them, else empty).
+     */
+    public record Mcast(boolean snooping, boolean vlanSnooping, Map<Integer, VlanMcast> vlans) {
+        /** A new bridge's. */
+        public static final Mcast DEFAULT = new Mcast(true, false, Map.of());
+
+        public Mcast {
+            vlans = Map.copyOf(vlans);
+        }
+
+        /** The options of VLAN {@code vid} (the kernel's defaults when not read). */
+        public VlanMcast vlan(int vid) {
+            return vlans.getOrDefault(vid, VlanMcast.DEFAULT);
+        }
+    }
+
+    /** A VLAN's multicast options: snooping and querier. */
+    public record VlanMcast(boolean snooping, boolean querier) {
+        public static final VlanMcast DEFAULT = new VlanMcast(true, false);
+    }
 
     /** Attributes of a bridge port (kernel priority 0-63). */
     public record PortAttrs(int state, int priority, int cost, boolean guard, boolean rootBlock, boolean isolated,
@@ -80,6 +117,11 @@ public record State(Map<String, Link> links, Map<String, List<VlanEntry>> vlans,
         public Link withHardware(Hardware h) {
             return new Link(name, ifindex, kind, master, adminUp, lowerUp, mtu, alias, mac, bridge, vlanId, vlanLink,
                     port, addrs, h, stats, bond);
+        }
+
+        public Link withBridge(BridgeAttrs b) {
+            return new Link(name, ifindex, kind, master, adminUp, lowerUp, mtu, alias, mac, b, vlanId, vlanLink,
+                    port, addrs, hw, stats);
         }
 
         public Link withStats(Stats s) {

@@ -35,6 +35,7 @@ final class Net {
         synchronized (OPEN) {
             OPEN.forEach(s -> {
                 s.shell.engine.stp.stop();
+                s.shell.engine.lldp.close();
                 s.kernel.close();
             });
             OPEN.clear();
@@ -156,6 +157,8 @@ final class Net {
             Net.ns(ns);
             try {
                 dir = swsh.TempDirs.make("swsh-" + ns);
+                // as /run/swsh: others may cross it (lldpcli reaches lldpd's socket below it without privileges)
+                Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -254,6 +257,21 @@ final class Net {
         @Override
         public java.util.List<String> runIn() {
             return real.runIn();
+        }
+
+        @Override
+        public java.util.Map<Integer, State.VlanMcast> vlanMcast() {
+            return real.vlanMcast();
+        }
+
+        @Override
+        public List<McastJson.Group> mdb() {
+            return real.mdb();
+        }
+
+        @Override
+        public LldpAgent lldpAgent(Path runDir) {
+            return real.lldpAgent(runDir);
         }
     }
 }

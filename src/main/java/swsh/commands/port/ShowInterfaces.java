@@ -212,7 +212,7 @@ public final class ShowInterfaces {
             x.println("Access Mode VLAN: " + i.accessVlan() + " (" + vlanName(cfg, i.accessVlan()) + ")");
             x.println("Trunking Native Mode VLAN: " + i.nativeVlan() + " (" + vlanName(cfg, i.nativeVlan()) + ")");
             x.println("Administrative Native VLAN tagging: disabled");
-            x.println("Voice VLAN: none");
+            x.println("Voice VLAN: " + swsh.commands.voice.VoiceVlanCommands.shown(cfg, i));
             x.println("Protected: " + (i.isolated() ? "true" : "false"));
             x.println("Trunking VLANs Enabled: " + (i.allowed() == null ? "ALL" : i.allowed().toString().toUpperCase()));
             x.println("Pruning VLANs Enabled: 2-1001");

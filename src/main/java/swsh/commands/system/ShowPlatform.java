@@ -17,8 +17,7 @@ import swsh.kernel.State;
 /**
  * What scripts ask a Catalyst first about the box: {@code show clock}, {@code show inventory}
  * (the switch and its ports' NICs with their driver, bus and speed from {@code ethtool -i} and the kernel; as
- * serial number the MAC address, the only identity the kernel gives a device), and CDP and LLDP, which swsh does not run: they answer as a
- * Catalyst with both disabled.
+ * serial number the MAC address, the only identity the kernel gives a device). CDP and LLDP are in {@code commands/lldp}.
  */
 public final class ShowPlatform {
     private ShowPlatform() {}
@@ -30,20 +29,6 @@ public final class ShowPlatform {
         d.cmd(EXECS, "show clock", Help.SHOW, "Display the system clock").filterable()
                 .run((x, a) -> x.println(CLOCK.format(ZonedDateTime.now())));
         d.cmd(EXECS, "show inventory", Help.SHOW, "Show the physical inventory").filterable().run((x, a) -> inventory(x));
-        d.cmd(EXECS, "show cdp", Help.SHOW, "CDP information").run((x, a) -> cdpOff(x));
-        d.cmd(EXECS, "show cdp neighbors [detail]", Help.SHOW, "CDP information", "CDP neighbor entries",
-                "Show detailed information").run((x, a) -> cdpOff(x));
-        d.cmd(EXECS, "show lldp", Help.SHOW, "LLDP information").run((x, a) -> lldpOff(x));
-        d.cmd(EXECS, "show lldp neighbors [detail]", Help.SHOW, "LLDP information", "LLDP neighbor entries",
-                "Show detailed information").run((x, a) -> lldpOff(x));
-    }
-
-    private static void cdpOff(Context x) {
-        x.println("% CDP is not enabled");
-    }
-
-    private static void lldpOff(Context x) {
-        x.println("% LLDP is not enabled");
     }
 
     /** The switch (its bridge), then each port with a kernel device: its kind, speed and MAC. */
