@@ -3,7 +3,10 @@ package swsh.commands;
 import java.util.ArrayList;
 import java.util.List;
 
+import swsh.commands.errdisable.ErrdisableCommands;
 import swsh.commands.lab.LabCommands;
+import swsh.commands.portsecurity.PortSecurityCommands;
+import swsh.commands.storm.StormCommands;
 import swsh.commands.mac.MacCommands;
 import swsh.commands.mac.ShowMac;
 import swsh.commands.safety.ArchiveCommands;
@@ -73,14 +76,18 @@ public final class CommandSet {
         ArchiveCommands.define(d);
         DriftCommands.define(d);
         SessionCommands.define(d);
+        ErrdisableCommands.define(d);
         StpCommands.global(d);
         VlanCommands.define(d);
         InterfaceCommands.define(d);
         PortCommands.define(d);
+        PortSecurityCommands.define(d);
+        StormCommands.define(d);
         SviCommands.define(d);
         InterfaceCommands.state(d);
         StpCommands.port(d);
         MacCommands.define(d);
+        PortSecurityCommands.exec(d);
         List<Grammar.Delegate> delegates = new ArrayList<>();
         for (Mode m : Modes.CONFIGS) delegates.add(new Grammar.Delegate(m, "do", Help.DO, Modes.EXEC));
         List<Grammar.FilterDef> filters = List.of(

@@ -131,5 +131,21 @@ final class Dirty {
         public String setUp(Op.SetUp o) {
             return o.dev();
         }
+
+        public String portLock(Op.PortLock o) {
+            return o.dev();
+        }
+
+        public String ingressQdisc(Op.IngressQdisc o) {
+            return "";
+        }
+
+        public String stormFilterAdd(Op.StormFilterAdd o) {
+            return "";
+        }
+
+        public String stormFilterDel(Op.StormFilterDel o) {
+            return "";
+        }
     };
 }

@@ -27,6 +27,8 @@ public final class FakeKernel implements Kernel {
     private final Map<String, State.Link> links = new TreeMap<>();
     private final Map<String, List<State.VlanEntry>> vlans = new TreeMap<>();
     private final List<State.Fdb> fdb = new ArrayList<>();
+    /** swsh's tc filters (storm control) per port, and the ports with an ingress qdisc. */
+    private TcState tc = TcState.EMPTY;
     private final List<Plan> applied = new ArrayList<>();
     private int nextIndex = 100;
 
@@ -52,6 +54,13 @@ public final class FakeKernel implements Kernel {
                 State.Hardware.ETHER, State.Stats.ZERO);
         links.put(name, l);
         return l;
+    }
+
+    @Override
+    public synchronized TcState tc(java.util.Set<String> devs) {
+        Map<String, TcState.Dev> m = new TreeMap<>();
+        for (String d : devs) if (tc.devs().containsKey(d)) m.put(d, tc.dev(d));
+        return new TcState(m);
     }
 
     @Override
@@ -327,6 +336,42 @@ public final class FakeKernel implements Kernel {
         public Void setUp(Op.SetUp o) {
             State.Link l = need(o.dev(), o);
             put(l.with(l.master(), o.up(), null, l.alias()));
+            return null;
+        }
+
+        @Override
+        public Void portLock(Op.PortLock o) {
+            State.Link l = port(o.dev(), false, o);
+            put(withPort(l, l.port().withLock(o.locked(), !o.locked())));
+            return null;
+        }
+
+        @Override
+        public Void ingressQdisc(Op.IngressQdisc o) {
+            need(o.dev(), o);
+            if (tc.dev(o.dev()).ingress()) throw refused(o, "Exclusivity flag on, cannot modify");
+            tc = tc.with(o.dev(), new TcState.Dev(true, Map.of()));
+            return null;
+        }
+
+        @Override
+        public Void stormFilterAdd(Op.StormFilterAdd o) {
+            TcState.Dev d = tc.dev(o.dev());
+            if (!d.ingress()) throw refused(o, "Cannot find specified qdisc on specified device");
+            if (d.filters().containsKey(o.pref())) throw refused(o, "Filter already exists");
+            Map<Integer, TcState.Filter> f = new TreeMap<>(d.filters());
+            f.put(o.pref(), new TcState.Filter(o.pref(), o.cookie(), 0, 0, 0));
+            tc = tc.with(o.dev(), new TcState.Dev(true, f));
+            return null;
+        }
+
+        @Override
+        public Void stormFilterDel(Op.StormFilterDel o) {
+            TcState.Dev d = tc.dev(o.dev());
+            if (!d.filters().containsKey(o.pref())) throw refused(o, "Filter with specified priority/protocol not found");
+            Map<Integer, TcState.Filter> f = new TreeMap<>(d.filters());
+            f.remove(o.pref());
+            tc = tc.with(o.dev(), new TcState.Dev(true, f));
             return null;
         }
     };

@@ -47,6 +47,7 @@ public final class LiveKernel implements Kernel {
     private final BatchPipe devVlans;
     /** {@code bridge fdb show br B brport P state static} only: bridge keeps a show's filters for the next. */
     private final BatchPipe statics;
+    private final BatchPipe tc; // storm control's filters (TcReader)
     private final Monitor monitor;
     /** The monitor joined its groups before the state was last read in full: its silence means no change. */
     private boolean watched;
@@ -70,6 +71,7 @@ public final class LiveKernel implements Kernel {
         br = new BatchPipe("bridge", argv("bridge", "-compressvlans", "-j", "-batch", "-"), "link show dev lo", started);
         statics = new BatchPipe("bridge", argv("bridge", "-j", "-batch", "-"), "link show dev lo", started);
         devVlans = new BatchPipe("bridge", argv("bridge", "-compressvlans", "-j", "-batch", "-"), "link show dev lo", started);
+        tc = TcReader.pipe(argv("tc", "-s", "-j", "-batch", "-"), started);
         monitor = new Monitor(argv("ip", "-o", "monitor", "link", "address"), line -> {
             dirty.event(line);
             Runnable l = listener;
@@ -204,7 +206,7 @@ public final class LiveKernel implements Kernel {
             state = new State(Collections.unmodifiableMap(links), Collections.unmodifiableMap(vlans), List.of());
             Map<String, Integer> names = new HashMap<>();
             for (State.Link l : links.values()) names.put(l.name(), l.ifindex());
-            for (BatchPipe p : List.of(ip, br, statics, devVlans)) p.names(names);
+            for (BatchPipe p : List.of(ip, br, statics, devVlans, tc)) p.names(names);
         } catch (RuntimeException e) {
             dirty.all();
             throw e;
@@ -246,6 +248,15 @@ public final class LiveKernel implements Kernel {
         state = new State(Collections.unmodifiableMap(links), Collections.unmodifiableMap(vlans), List.of());
     }
 
+    @Override
+    public synchronized TcState tc(java.util.Set<String> devs) {
+        return devs.isEmpty() ? TcState.EMPTY : TcReader.read(tc, read(), devs);
+    }
+
+    @Override
+    public String netns() {
+        return netns;
+    }
 
     /**
      * Streams the FDB with {@code bridge fdb show br BRIDGE} (port, VLAN and type filtered here), one entry
@@ -274,7 +285,6 @@ public final class LiveKernel implements Kernel {
             return Boolean.TRUE;
         });
     }
-
 
     /**
      * Whether the kernel knows the speed and duplex of a link: a physical NIC (no link kind, Ethernet)
@@ -389,7 +399,8 @@ public final class LiveKernel implements Kernel {
         read(); // the programs learn of devices gone (normally read just now, for the plan: nothing to do)
         try {
             for (int i = 0; i < batches.size(); i++) {
-                (batches.get(i).tool() == Op.Tool.IP ? ip : br).run(text.get(i));
+                Op.Tool t = batches.get(i).tool();
+                (t == Op.Tool.IP ? ip : t == Op.Tool.TC ? tc : br).run(text.get(i));
             }
         } finally {
             List<Op> ops = new ArrayList<>();
@@ -442,6 +453,7 @@ public final class LiveKernel implements Kernel {
         br.close();
         statics.close();
         devVlans.close();
+        tc.close();
         state = null;
         watched = false;
         monitorTried = 0;

@@ -10,7 +10,7 @@ public sealed interface Op {
 
     /** The iproute2 program that runs an op. */
     enum Tool {
-        IP("ip"), BRIDGE("bridge");
+        IP("ip"), BRIDGE("bridge"), TC("tc");
 
         private final String command;
 
@@ -45,6 +45,14 @@ public sealed interface Op {
         @Override
         default Tool tool() {
             return Tool.BRIDGE;
+        }
+    }
+
+    /** An op {@code tc} runs (storm control: see {@link StormPlanner}). */
+    sealed interface TcOp extends Op {
+        @Override
+        default Tool tool() {
+            return Tool.TC;
         }
     }
 
@@ -84,6 +92,14 @@ public sealed interface Op {
         R addrDel(AddrDel o);
 
         R setUp(SetUp o);
+
+        R portLock(PortLock o);
+
+        R ingressQdisc(IngressQdisc o);
+
+        R stormFilterAdd(StormFilterAdd o);
+
+        R stormFilterDel(StormFilterDel o);
     }
 
     /** Calls the visitor method for this kind of op. */
@@ -242,6 +258,46 @@ public sealed interface Op {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.setUp(this);
+        }
+    }
+
+    /**
+     * {@code bridge link set dev DEV locked on learning off} (port security: only MACs with an FDB entry on the
+     * port may send) or {@code locked off learning on}.
+     */
+    record PortLock(String dev, boolean locked) implements BridgeOp {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.portLock(this);
+        }
+    }
+
+    /** {@code tc qdisc add dev DEV ingress}: where storm control's filters hang. */
+    record IngressQdisc(String dev) implements TcOp {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.ingressQdisc(this);
+        }
+    }
+
+    /**
+     * {@code tc filter add dev DEV ingress pref PREF protocol all flower dst_mac MAC[/MASK] action police
+     * rate Nbit burst B | pkts_rate N pkts_burst B conform-exceed drop/ok cookie C}; with neither rate, the
+     * action is {@code pass}. The cookie says which settings the filter was made for.
+     */
+    record StormFilterAdd(String dev, int pref, String dstMac, Long bitsPerSecond, Long packetsPerSecond, long burst, String cookie)
+            implements TcOp {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.stormFilterAdd(this);
+        }
+    }
+
+    /** {@code tc filter del dev DEV ingress pref PREF}. */
+    record StormFilterDel(String dev, int pref) implements TcOp {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.stormFilterDel(this);
         }
     }
 }

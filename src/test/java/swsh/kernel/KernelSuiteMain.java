@@ -21,7 +21,7 @@ public final class KernelSuiteMain {
         LauncherDiscoveryRequestBuilder b = LauncherDiscoveryRequestBuilder.request();
         if (args.length == 0) b.selectors(selectClass(KernelScenariosTest.class), selectClass(SshClientsTest.class),
                 selectClass(AnsibleResourcesTest.class), selectClass(NetmikoLoadTest.class), selectClass(HostileClientsTest.class),
-                selectClass(SafetyNetTest.class), selectClass(SshSafetyTest.class));
+                selectClass(SafetyNetTest.class), selectClass(SshSafetyTest.class), selectClass(PortProtectionTest.class));
         for (String a : args) b.selectors(a.contains("#") ? selectMethod(a) : selectClass(a));
         LauncherDiscoveryRequest req = b.build();
         Launcher launcher = LauncherFactory.create();

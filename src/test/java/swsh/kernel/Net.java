@@ -229,6 +229,16 @@ final class Net {
         }
 
         @Override
+        public TcState tc(java.util.Set<String> devs) {
+            return real.tc(devs);
+        }
+
+        @Override
+        public String netns() {
+            return real.netns();
+        }
+
+        @Override
         public String bridge() {
             return real.bridge();
         }
