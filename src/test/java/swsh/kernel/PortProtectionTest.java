@@ -187,5 +187,14 @@ class PortProtectionTest {
         assertTrue(within(5000, () -> pings("h2", "10.0.0.4")), "h2 forwards again after the recovery");
         String storm = sw.run("show storm-control eth2");
         assertTrue(storm.contains("50 pps"), storm);
+
+        // action trap instead: the storm is logged, the flood still cut, the port stays up
+        sw.run("configure terminal", "interface eth2", "no storm-control action shutdown", "storm-control action trap", "end");
+        long trapped = received("h4", () -> flood("h2", 2000));
+        assertTrue(trapped < 200, "trap: the flood is still cut: " + trapped);
+        assertTrue(within(5000, () -> logged("%STORM_CONTROL-3-FILTERED: A packet storm was detected on eth2. "
+                + "A packet filter action has been applied on the interface.")));
+        assertFalse(sw.shell.engine.errdisable.has("eth2"));
+        assertTrue(carrier("h2"));
     }
 }
