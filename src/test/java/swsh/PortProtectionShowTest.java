@@ -180,4 +180,18 @@ class PortProtectionShowTest {
         ok(sw, "clear port-security sticky");
         assertFalse(ok(sw, "show running-config").out().contains("sticky 0200"));
     }
+
+    @Test
+    void dynamicSecureMacsAgeOut() throws Exception {
+        TestSwitch sw = new TestSwitch();
+        sw.engine.secure.minute(Duration.ofMillis(50));
+        ok(sw, "configure terminal", "interface eth1", "switchport mode access", "switchport port-security",
+                "switchport port-security aging time 2", "end");
+        sw.engine.secure.frame("eth1", "02:00:00:00:00:01");
+        assertEquals(1, sw.engine.secure.dynamic("eth1").size());
+        Thread.sleep(150);
+        sw.engine.secure.sync();
+        assertTrue(sw.engine.secure.dynamic("eth1").isEmpty(), "aged out after 2 (short) minutes");
+        assertTrue(sw.kernel.appliedOps().contains(new swsh.kernel.Op.FdbDel("02:00:00:00:00:01", "eth1", 1)), "its entry is deleted");
+    }
 }

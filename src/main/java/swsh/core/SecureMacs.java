@@ -52,6 +52,7 @@ public final class SecureMacs {
     private volatile Consumer<String> log = m -> {};
     private final Map<String, PortState> ports = new TreeMap<>(Config.IFACE_ORDER);
     private ScheduledFuture<?> ticker;
+    private volatile Duration minute = Duration.ofMinutes(1);
 
     SecureMacs(Engine engine) {
         this.engine = engine;
@@ -63,6 +64,11 @@ public final class SecureMacs {
 
     void onLog(Consumer<String> l) {
         log = l;
+    }
+
+    /** How long an aging minute lasts: a minute, shorter in tests. */
+    public void minute(Duration d) {
+        minute = d;
     }
 
     /** Watches the secured ports from now on (swshd): checks them once a second. */
@@ -122,8 +128,10 @@ public final class SecureMacs {
                 Iface i = cfg.ifaces().get(e.getKey());
                 if (!PortSecurity.active(i)) forgetDynamicLocked(e.getKey(), e.getValue(), i);
                 else if (i.security().agingMinutes() > 0) {
-                    Instant limit = Instant.now().minus(Duration.ofMinutes(i.security().agingMinutes()));
-                    for (Map.Entry<String, Instant> d : e.getValue().dynamic.entrySet()) if (d.getValue().isBefore(limit)) aged.add(e.getKey() + " " + d.getKey());
+                    Instant limit = Instant.now().minus(minute.multipliedBy(i.security().agingMinutes()));
+                    for (Map.Entry<String, Instant> d : e.getValue().dynamic.entrySet()) {
+                        if (d.getValue().isBefore(limit)) aged.add(e.getKey() + " " + d.getKey());
+                    }
                 }
             }
         }

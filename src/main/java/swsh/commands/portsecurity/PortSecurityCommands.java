@@ -1,7 +1,6 @@
 package swsh.commands.portsecurity;
 
 import static swsh.commands.Modes.EXEC;
-import static swsh.commands.Modes.EXECS;
 import static swsh.commands.Modes.PORT;
 
 import java.util.ArrayList;

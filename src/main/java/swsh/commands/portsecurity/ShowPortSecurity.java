@@ -15,7 +15,6 @@ import swsh.commands.Interfaces;
 import swsh.commands.Types;
 import swsh.core.SecureMacs;
 import swsh.grammar.Arg;
-import swsh.grammar.Args;
 import swsh.model.Iface;
 import swsh.model.PortSecurity;
 

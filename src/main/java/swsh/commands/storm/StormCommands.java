@@ -13,7 +13,6 @@ import swsh.commands.Context;
 import swsh.commands.Defs;
 import swsh.commands.Guards;
 import swsh.commands.Help;
-import swsh.commands.Types;
 import swsh.grammar.Arg;
 import swsh.grammar.Args;
 import swsh.grammar.ParamType;
@@ -128,7 +127,7 @@ public final class StormCommands {
         return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.3f", v).replaceAll("0+$", "");
     }
 
-    /** For {@link Types}-like use in the show: the upper or lower level with its unit. */
+    /** A level with its unit, as {@code show storm-control} prints it: {@code 20.00%}, {@code 1k pps}, {@code 10m bps}. */
     static String withUnit(Level lv, double v) {
         return switch (lv.unit()) {
             case PERCENT -> String.format(Locale.ROOT, "%.2f%%", v);
