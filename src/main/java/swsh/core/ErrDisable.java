@@ -33,14 +33,20 @@ import swsh.model.Iface;
  * revert timer it is not kept across a restart of swshd.
  */
 public final class ErrDisable {
-    /** Why a port was err-disabled, by its IOS name. */
+    /**
+     * Why a port was err-disabled, by its IOS name, with the help of its {@code errdisable recovery cause}
+     * keyword (a new cause here is a new keyword there and a new row of {@code show errdisable recovery}).
+     */
     public enum Cause {
-        BPDUGUARD("bpduguard"), PSECURE_VIOLATION("psecure-violation"), STORM_CONTROL("storm-control");
+        BPDUGUARD("bpduguard", "Enable timer to recover from BPDU Guard error"),
+        PSECURE_VIOLATION("psecure-violation", "Enable timer to recover from psecure violation error"),
+        STORM_CONTROL("storm-control", "Enable timer to recover from storm-control error");
 
-        public final String ios;
+        public final String ios, help;
 
-        Cause(String ios) {
+        Cause(String ios, String help) {
             this.ios = ios;
+            this.help = help;
         }
 
         /** The cause of an IOS name, or null. */

@@ -34,9 +34,13 @@ public final class ErrdisableCommands {
     private static final String CAUSE = "Enable error disable recovery for application";
 
     public static void define(Defs d) {
-        d.cmd(CONFIG, "errdisable recovery cause {all|bpduguard|psecure-violation|storm-control}", ERRDISABLE, RECOVERY, CAUSE,
-                        "Enable timer to recover from all error causes", "Enable timer to recover from BPDU Guard error",
-                        "Enable timer to recover from psecure violation error", "Enable timer to recover from storm-control error")
+        List<String> help = new ArrayList<>(List.of(ERRDISABLE, RECOVERY, CAUSE, "Enable timer to recover from all error causes"));
+        StringBuilder causes = new StringBuilder("{all");
+        for (ErrDisable.Cause c : ErrDisable.Cause.values()) {
+            causes.append('|').append(c.ios);
+            help.add(c.help);
+        }
+        d.cmd(CONFIG, "errdisable recovery cause " + causes + "}", help.toArray(new String[0]))
                 .run((x, a) -> x.edit(c -> c.withErrdisable(new ErrdisableRecovery(with(c.errdisable().causes(), causes(a), true),
                         c.errdisable().interval()))))
                 .noWithArgs((x, a) -> x.edit(c -> c.withErrdisable(new ErrdisableRecovery(with(c.errdisable().causes(), causes(a), false),
