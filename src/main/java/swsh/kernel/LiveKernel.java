@@ -14,8 +14,6 @@ import java.util.HashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,7 +29,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@link #fdb} streams it from the kernel when asked. Errors are {@link KernelException}s.
  */
 public final class LiveKernel implements Kernel {
-    private static final Pattern FAILED = Pattern.compile("Command failed -:(\\d+)");
     /** How long a monitor that would not start is left before the next try. */
     private static final long MONITOR_RETRY_MS = 10_000;
 
@@ -407,23 +404,6 @@ public final class LiveKernel implements Kernel {
             for (Plan.Batch b : batches) ops.addAll(b.ops());
             dirty.touched(ops, bridge);
         }
-    }
-
-    /** The error for a failed batch, naming the line iproute2 reports as {@code Command failed -:N}. */
-    static KernelException refused(String tool, List<String> lines, String err) {
-        return refused(tool, lines, err, 0);
-    }
-
-    /** As {@link #refused(String, List, String)}, for a batch after {@code before} lines of the same program. */
-    static KernelException refused(String tool, List<String> lines, String err, long before) {
-        Matcher m = FAILED.matcher(err);
-        String what = "";
-        if (m.find()) {
-            long n = Long.parseLong(m.group(1)) - before;
-            if (n >= 1 && n <= lines.size()) what = " '" + tool + " " + lines.get((int) n - 1) + "'";
-        }
-        String msg = err.replaceAll("Command failed -:\\d+", "").strip().replace('\n', ' ');
-        return new KernelException("% Error: the kernel refused" + what + ": " + msg);
     }
 
     @Override

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * Port security's eyes: the source MACs of the frames that arrive on a port from MACs it does not know yet.
  * A locked bridge port drops such frames without a word (kernel 6.1 has no MAC authentication bypass, which
  * would learn them as locked entries), but a packet tap sees every frame a port receives before the bridge
- * does: {@code tcpdump -l -n -e -t -Q in -i DEV 'not (ether src A or ...)'} (run in the switch's namespace),
+ * does: {@code tcpdump --immediate-mode -l -n -e -t -Q in -i DEV 'not (ether src A or ...)'} (run in the switch's namespace),
  * whose filter runs in the kernel, so only frames from unknown MACs reach swsh. One per secured port; a new
  * set of known MACs is a new watch.
  */
@@ -38,7 +38,7 @@ public final class SourceWatch implements AutoCloseable {
         this.known = Set.copyOf(known);
         List<String> argv = new ArrayList<>();
         if (netns != null) argv.addAll(List.of("ip", "netns", "exec", netns));
-        argv.addAll(List.of("tcpdump", "-l", "-n", "-e", "-t", "-Q", "in", "-i", dev));
+        argv.addAll(List.of("tcpdump", "--immediate-mode", "-l", "-n", "-e", "-t", "-Q", "in", "-i", dev));
         String filter = filter(known);
         if (!filter.isEmpty()) argv.add(filter);
         try {
@@ -93,10 +93,14 @@ public final class SourceWatch implements AutoCloseable {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
             for (String line; (line = r.readLine()) != null; ) {
                 String src = source(line);
-                if (src != null && !known.contains(src)) unknown.accept(dev, src);
+                try {
+                    if (src != null && !known.contains(src)) unknown.accept(dev, src);
+                } catch (RuntimeException e) {
+                    // the listener failed on this frame: the next frame is told all the same
+                }
             }
-        } catch (IOException | RuntimeException e) {
-            // tcpdump ended or the listener failed: the owner sees the watch is not alive and starts another
+        } catch (IOException e) {
+            // tcpdump ended: the owner sees the watch is not alive and starts another
         }
     }
 
