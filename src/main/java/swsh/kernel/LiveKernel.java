@@ -201,9 +201,7 @@ public final class LiveKernel implements Kernel {
             withModes(links);
             Map<String, List<State.VlanEntry>> vlans = br.show("vlan show", p -> KernelJson.vlans(p.readValueAsTree(), links, bridge));
             state = new State(Collections.unmodifiableMap(links), Collections.unmodifiableMap(vlans), List.of());
-            Map<String, Integer> names = new HashMap<>();
-            for (State.Link l : links.values()) names.put(l.name(), l.ifindex());
-            for (BatchPipe p : List.of(ip, br, statics, devVlans, tc)) p.names(names);
+            tellNames(links);
         } catch (RuntimeException e) {
             dirty.all();
             throw e;
@@ -243,6 +241,14 @@ public final class LiveKernel implements Kernel {
             return;
         }
         state = new State(Collections.unmodifiableMap(links), Collections.unmodifiableMap(vlans), List.of());
+        tellNames(links); // a device gone and back under a new index (a bridge made again by another process)
+    }
+
+    /** Tells the kept-open programs what devices are there now, so none addresses a device by an index it no longer has. */
+    private void tellNames(Map<String, State.Link> links) {
+        Map<String, Integer> names = new HashMap<>();
+        for (State.Link l : links.values()) names.put(l.name(), l.ifindex());
+        for (BatchPipe p : List.of(ip, br, statics, devVlans, tc)) p.names(names);
     }
 
     @Override

@@ -146,8 +146,7 @@ class PortProtectionTest {
         sh("ip", "-n", NS, "link", "del", "swbr0");
         LiveKernel.Result r = sw.process(null, "boot");
         assertEquals(0, r.status(), r.out() + r.err());
-        // this test's own switch saw the bridge go and come back under a new index: its kept-open programs start anew
-        sw.live.close();
+        // this test's own switch sees the bridge go and come back under a new index: its kept-open programs must follow
         String fdb = sh("bridge", "-n", NS, "fdb", "show", "dev", "eth3");
         assertTrue(fdb.contains(Net.mac("h3", "eth0") + " vlan 1 master swbr0 static"), fdb);
         assertTrue(sh("bridge", "-n", NS, "-d", "link", "show", "dev", "eth3").contains("locked on"));
