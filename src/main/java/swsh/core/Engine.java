@@ -76,7 +76,7 @@ public final class Engine {
 
     /** What a plan needs beside the config and the kernel's links: the err-disabled ports and swsh's tc filters. */
     private PortRuntime runtime(Config cfg, Config owned) {
-        return new PortRuntime(errdisable.ports(), kernel.tc(StormPlanner.ports(cfg, owned)));
+        return new PortRuntime(errdisable.ports(), kernel.stormTc(StormPlanner.ports(cfg, owned)));
     }
 
     /** Puts the kernel back to the running config. */

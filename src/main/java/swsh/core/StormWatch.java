@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import swsh.kernel.StormPlanner;
-import swsh.kernel.TcState;
+import swsh.kernel.StormTc;
 import swsh.model.Config;
 import swsh.model.Iface;
 import swsh.model.StormControl;
@@ -39,7 +39,7 @@ public final class StormWatch {
     private final Engine engine;
     private volatile Consumer<String> log = m -> {};
     private ScheduledFuture<?> ticker;
-    private Map<String, TcState.Filter> last = new TreeMap<>();
+    private Map<String, StormTc.Filter> last = new TreeMap<>();
     private long lastAt;
     private final Map<String, Rate> rates = new TreeMap<>();
     private final Set<String> storming = new java.util.TreeSet<>();
@@ -73,19 +73,19 @@ public final class StormWatch {
             Config cfg = engine.running();
             Set<String> ports = StormPlanner.ports(cfg, null);
             if (ports.isEmpty()) return;
-            TcState tc = engine.kernel.tc(ports);
+            StormTc tc = engine.kernel.stormTc(ports);
             if (tc == null) return;
             long now = System.nanoTime();
-            Map<String, TcState.Filter> seen = new TreeMap<>();
+            Map<String, StormTc.Filter> seen = new TreeMap<>();
             Set<String> stormy = new java.util.TreeSet<>();
             synchronized (this) {
                 double secs = lastAt == 0 ? 1 : Math.max(0.001, (now - lastAt) / 1e9);
                 rates.clear();
                 for (String port : ports) {
-                    for (Map.Entry<Integer, TcState.Filter> e : tc.dev(port).filters().entrySet()) {
+                    for (Map.Entry<Integer, StormTc.Filter> e : tc.dev(port).filters().entrySet()) {
                         Kind k = StormPlanner.kindOf(e.getKey());
                         String key = port + "/" + k;
-                        TcState.Filter f = e.getValue(), before = last.get(key);
+                        StormTc.Filter f = e.getValue(), before = last.get(key);
                         seen.put(key, f);
                         if (before == null || !before.cookie().equals(f.cookie()) || f.packets() < before.packets()) continue;
                         boolean dropped = f.drops() > before.drops();

@@ -28,7 +28,7 @@ public final class FakeKernel implements Kernel {
     private final Map<String, List<State.VlanEntry>> vlans = new TreeMap<>();
     private final List<State.Fdb> fdb = new ArrayList<>();
     /** swsh's tc filters (storm control) per port, and the ports with an ingress qdisc. */
-    private TcState tc = TcState.EMPTY;
+    private StormTc tc = StormTc.EMPTY;
     private final List<Plan> applied = new ArrayList<>();
     private int nextIndex = 100;
 
@@ -57,10 +57,10 @@ public final class FakeKernel implements Kernel {
     }
 
     @Override
-    public synchronized TcState tc(java.util.Set<String> devs) {
-        Map<String, TcState.Dev> m = new TreeMap<>();
+    public synchronized StormTc stormTc(java.util.Set<String> devs) {
+        Map<String, StormTc.Dev> m = new TreeMap<>();
         for (String d : devs) if (tc.devs().containsKey(d)) m.put(d, tc.dev(d));
-        return new TcState(m);
+        return new StormTc(m);
     }
 
     @Override
@@ -350,28 +350,28 @@ public final class FakeKernel implements Kernel {
         public Void ingressQdisc(Op.IngressQdisc o) {
             need(o.dev(), o);
             if (tc.dev(o.dev()).ingress()) throw refused(o, "Exclusivity flag on, cannot modify");
-            tc = tc.with(o.dev(), new TcState.Dev(true, Map.of()));
+            tc = tc.with(o.dev(), new StormTc.Dev(true, Map.of()));
             return null;
         }
 
         @Override
         public Void stormFilterAdd(Op.StormFilterAdd o) {
-            TcState.Dev d = tc.dev(o.dev());
+            StormTc.Dev d = tc.dev(o.dev());
             if (!d.ingress()) throw refused(o, "Cannot find specified qdisc on specified device");
             if (d.filters().containsKey(o.pref())) throw refused(o, "Filter already exists");
-            Map<Integer, TcState.Filter> f = new TreeMap<>(d.filters());
-            f.put(o.pref(), new TcState.Filter(o.pref(), o.cookie(), 0, 0, 0));
-            tc = tc.with(o.dev(), new TcState.Dev(true, f));
+            Map<Integer, StormTc.Filter> f = new TreeMap<>(d.filters());
+            f.put(o.pref(), new StormTc.Filter(o.pref(), o.cookie(), 0, 0, 0));
+            tc = tc.with(o.dev(), new StormTc.Dev(true, f));
             return null;
         }
 
         @Override
         public Void stormFilterDel(Op.StormFilterDel o) {
-            TcState.Dev d = tc.dev(o.dev());
+            StormTc.Dev d = tc.dev(o.dev());
             if (!d.filters().containsKey(o.pref())) throw refused(o, "Filter with specified priority/protocol not found");
-            Map<Integer, TcState.Filter> f = new TreeMap<>(d.filters());
+            Map<Integer, StormTc.Filter> f = new TreeMap<>(d.filters());
             f.remove(o.pref());
-            tc = tc.with(o.dev(), new TcState.Dev(true, f));
+            tc = tc.with(o.dev(), new StormTc.Dev(true, f));
             return null;
         }
     };

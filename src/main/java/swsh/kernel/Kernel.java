@@ -49,7 +49,7 @@ public interface Kernel extends AutoCloseable {
      * swsh's storm-control filters on ports {@code devs} and their counters, read now (see {@link StormPlanner});
      * null when this kernel view cannot read tc (a plan then leaves tc alone).
      */
-    default TcState tc(Set<String> devs) {
+    default StormTc stormTc(Set<String> devs) {
         return null;
     }
 

@@ -252,8 +252,8 @@ public final class LiveKernel implements Kernel {
     }
 
     @Override
-    public synchronized TcState tc(java.util.Set<String> devs) {
-        return devs.isEmpty() ? TcState.EMPTY : TcReader.read(tc, read(), devs);
+    public synchronized StormTc stormTc(java.util.Set<String> devs) {
+        return devs.isEmpty() ? StormTc.EMPTY : TcReader.read(tc, read(), devs);
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.Set;
  * err-disabled (runtime state of swshd, never config), and the tc filters swsh made (null: not read, so
  * the plan leaves tc alone).
  */
-public record PortRuntime(Set<String> errDisabled, TcState tc) {
+public record PortRuntime(Set<String> errDisabled, StormTc tc) {
     public static final PortRuntime NONE = new PortRuntime(Set.of(), null);
 
     public PortRuntime {

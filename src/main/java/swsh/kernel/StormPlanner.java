@@ -93,19 +93,19 @@ public final class StormPlanner {
      * each of swsh's priorities a delete where the filter is not wanted or is stale and an add where it is
      * wanted and not current. {@code tc} null: nothing (tc was not read).
      */
-    static void plan(Config cfg, Config owned, State actual, TcState tc, Set<String> ports, List<Op> out) {
+    static void plan(Config cfg, Config owned, State actual, StormTc tc, Set<String> ports, List<Op> out) {
         if (tc == null) return;
         for (String dev : ports(cfg, owned)) {
             if (!ports.contains(dev) || actual.link(dev) == null) continue;
             Iface i = cfg.ifaces().get(dev);
             Map<Integer, Op.StormFilterAdd> want = want(dev, i == null ? null : i.storm(), actual.link(dev));
-            TcState.Dev have = tc.dev(dev);
+            StormTc.Dev have = tc.dev(dev);
             if (!have.ingress()) {
                 if (want.isEmpty()) continue;
                 out.add(new Op.IngressQdisc(dev));
             }
             for (int pref : new TreeSet<>(PREFS.values())) {
-                TcState.Filter f = have.filters().get(pref);
+                StormTc.Filter f = have.filters().get(pref);
                 Op.StormFilterAdd w = want.get(pref);
                 boolean current = f != null && w != null && w.cookie().equals(f.cookie());
                 if (f != null && !current) out.add(new Op.StormFilterDel(dev, pref));

@@ -21,8 +21,8 @@ final class TcReader {
         return new BatchPipe("tc", argv, "qdisc show dev lo", started);
     }
 
-    static TcState read(BatchPipe tc, State st, Set<String> devs) {
-        Map<String, TcState.Dev> out = new TreeMap<>();
+    static StormTc read(BatchPipe tc, State st, Set<String> devs) {
+        Map<String, StormTc.Dev> out = new TreeMap<>();
         for (String dev : devs) {
             if (st.link(dev) == null || !BatchText.safeName(dev)) continue;
             // not "qdisc show dev D ingress": tc 6.1 in batch mode keeps that parent for the next line ("parent is already specified")
@@ -33,24 +33,24 @@ final class TcReader {
                 if (kind.equals("ingress") || kind.equals("clsact")) ingress = true;
             }
             if (!ingress) {
-                out.put(dev, TcState.Dev.NONE);
+                out.put(dev, StormTc.Dev.NONE);
                 continue;
             }
             JsonNode fs = tc.show("filter show dev " + dev + " ingress", p -> p.readValueAsTree());
-            out.put(dev, new TcState.Dev(true, filters(fs)));
+            out.put(dev, new StormTc.Dev(true, filters(fs)));
         }
-        return new TcState(out);
+        return new StormTc(out);
     }
 
     /** swsh's filters of a {@code tc -s -j filter show} answer, by priority. */
-    static Map<Integer, TcState.Filter> filters(JsonNode fs) {
-        Map<Integer, TcState.Filter> m = new TreeMap<>();
+    static Map<Integer, StormTc.Filter> filters(JsonNode fs) {
+        Map<Integer, StormTc.Filter> m = new TreeMap<>();
         for (JsonNode f : fs) {
             int pref = f.path("pref").asInt();
             if (StormPlanner.kindOf(pref) == null || f.path("chain").asInt(0) != 0 || !f.has("options")) continue;
             JsonNode a = f.path("options").path("actions").path(0);
             JsonNode s = a.path("stats");
-            m.put(pref, new TcState.Filter(pref, a.path("cookie").asText(""), s.path("packets").asLong(), s.path("bytes").asLong(),
+            m.put(pref, new StormTc.Filter(pref, a.path("cookie").asText(""), s.path("packets").asLong(), s.path("bytes").asLong(),
                     s.path("drops").asLong()));
         }
         return m;

@@ -229,8 +229,8 @@ final class Net {
         }
 
         @Override
-        public TcState tc(java.util.Set<String> devs) {
-            return real.tc(devs);
+        public StormTc stormTc(java.util.Set<String> devs) {
+            return real.stormTc(devs);
         }
 
         @Override

@@ -25,7 +25,7 @@ class PortProtectionPlanTest {
     static final String BR = "swbr0";
 
     static Plan plan(FakeKernel k, Config c, Config owned, Set<String> down) {
-        return Planner.plan(c, owned, k.forPlan(c, owned), BR, new PortRuntime(down, k.tc(StormPlanner.ports(c, owned))));
+        return Planner.plan(c, owned, k.forPlan(c, owned), BR, new PortRuntime(down, k.stormTc(StormPlanner.ports(c, owned))));
     }
 
     /** Plans, applies, and checks that planning again changes nothing. */
@@ -131,7 +131,7 @@ class PortProtectionPlanTest {
                 + "{\"bytes\":6400,\"packets\":100,\"drops\":1900},\"cookie\":\"a1b2c3d4\"}]}}]";
         var filters = TcReader.filters(new ObjectMapper().readTree(json));
         assertEquals(1, filters.size());
-        assertEquals(new TcState.Filter(49001, "a1b2c3d4", 100, 6400, 1900), filters.get(49001));
+        assertEquals(new StormTc.Filter(49001, "a1b2c3d4", 100, 6400, 1900), filters.get(49001));
     }
 
     @Test

@@ -8,8 +8,8 @@ import java.util.TreeMap;
  * per port, whether it has an ingress hook ({@code ingress} or {@code clsact} qdisc) and swsh's filters on
  * it, known by their priority ({@link StormPlanner#PREFS}); other filters are not read.
  */
-public record TcState(Map<String, Dev> devs) {
-    public static final TcState EMPTY = new TcState(Map.of());
+public record StormTc(Map<String, Dev> devs) {
+    public static final StormTc EMPTY = new StormTc(Map.of());
 
     /** One filter of swsh's: its priority, the cookie of its settings, and its police action's counters. */
     public record Filter(int pref, String cookie, long packets, long bytes, long drops) {}
@@ -23,7 +23,7 @@ public record TcState(Map<String, Dev> devs) {
         }
     }
 
-    public TcState {
+    public StormTc {
         devs = Map.copyOf(devs);
     }
 
@@ -32,9 +32,9 @@ public record TcState(Map<String, Dev> devs) {
     }
 
     /** This state with {@code d} for port {@code name}. */
-    public TcState with(String name, Dev d) {
+    public StormTc with(String name, Dev d) {
         Map<String, Dev> m = new TreeMap<>(devs);
         m.put(name, d);
-        return new TcState(m);
+        return new StormTc(m);
     }
 }
