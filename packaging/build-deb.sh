@@ -86,7 +86,7 @@ Section: net
 Priority: optional
 Architecture: $arch
 Depends: $libs, default-jre-headless (>= 2:1.17) | java17-runtime-headless, iproute2, systemd | systemd-standalone-sysusers
-Recommends: systemd, lldpd
+Recommends: systemd, lldpd, tcpdump
 Installed-Size: $size
 Maintainer: $maintainer
 Description: Cisco-IOS-style switch shell for the Linux kernel bridge

@@ -246,6 +246,8 @@ public final class Main implements Callable<Integer> {
             System.err.println("swshd: " + status);
             sw.engine.drift.watch(); // from now on, changes made behind swsh's back are drift
             sw.engine.counters.start(); // samples for the interfaces' rates
+            sw.engine.secure.watch(); // port security's learning and violations
+            sw.engine.storm.watch(); // storm control's policers
             // READY (Type=notify) once startup-config is applied and the socket listens
             new Daemon(sw, Daemon.socketIn(sw.engine.store.runDir)).serve(status + "; serving shells");
             return 0;

@@ -56,6 +56,8 @@ class SweepTest {
             case "flash:NAME" -> "flash:archive/config";
             case "HH:MM:SS" -> "00:05:00";
             case "SOURCE" -> rnd.nextBoolean() ? "Vlan1" : "10.1.2.3";
+            case "PCT" -> List.of("20.00", "5", "0.5").get(rnd.nextInt(3));
+            case "RATE" -> List.of("100", "1k", "2.5m").get(rnd.nextInt(3));
             default -> Types.SOURCE_VLANS.equals(t.type().source()) ? List.of("10", "20-22", "5,7,9-11").get(rnd.nextInt(3))
                     : Types.SOURCE_INTERFACES.equals(t.type().source()) ? "eth" + (1 + rnd.nextInt(4))
                     : t.restOfLine() ? "a b c" : List.of("alpha", "core-1").get(rnd.nextInt(2));

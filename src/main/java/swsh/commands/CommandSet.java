@@ -5,10 +5,13 @@ import java.util.List;
 
 import swsh.commands.channel.ChannelCommands;
 import swsh.commands.channel.ShowEtherchannel;
+import swsh.commands.errdisable.ErrdisableCommands;
 import swsh.commands.igmp.IgmpCommands;
 import swsh.commands.lab.LabCommands;
 import swsh.commands.lldp.LldpCommands;
 import swsh.commands.lldp.ShowLldp;
+import swsh.commands.portsecurity.PortSecurityCommands;
+import swsh.commands.storm.StormCommands;
 import swsh.commands.voice.VoiceVlanCommands;
 import swsh.commands.mac.MacCommands;
 import swsh.commands.mac.ShowMac;
@@ -91,6 +94,7 @@ public final class CommandSet {
         ArchiveCommands.define(d);
         DriftCommands.define(d);
         SessionCommands.define(d);
+        ErrdisableCommands.define(d);
         StpCommands.global(d);
         IgmpCommands.define(d);
         LldpCommands.global(d);
@@ -99,6 +103,8 @@ public final class CommandSet {
         PortCommands.define(d);
         LinkCommands.define(d);
         VoiceVlanCommands.define(d);
+        PortSecurityCommands.define(d);
+        StormCommands.define(d);
         SviCommands.define(d);
         ChannelCommands.define(d);
         InterfaceCommands.state(d);
@@ -107,6 +113,7 @@ public final class CommandSet {
         LldpCommands.port(d);
         MacCommands.define(d);
         MonitorCommands.define(d);
+        PortSecurityCommands.exec(d);
         List<Grammar.Delegate> delegates = new ArrayList<>();
         for (Mode m : Modes.CONFIGS) delegates.add(new Grammar.Delegate(m, "do", Help.DO, Modes.EXEC));
         List<Grammar.FilterDef> filters = List.of(

@@ -11,6 +11,8 @@ import swsh.kernel.LldpAgent;
 import swsh.kernel.LldpSpec;
 import swsh.kernel.Plan;
 import swsh.kernel.Planner;
+import swsh.kernel.PortRuntime;
+import swsh.kernel.StormPlanner;
 import swsh.kernel.State;
 import swsh.model.Config;
 
@@ -34,6 +36,12 @@ public final class Engine {
     public final swsh.core.rstp.StpService stp;
     /** The interface counters with {@code clear counters}' offsets, and their rates. */
     public final Counters counters;
+    /** The err-disabled ports (runtime state: BPDU guard, port security, storm control). */
+    public final ErrDisable errdisable = new ErrDisable(this);
+    /** Port security's learned MACs and violations (runtime). */
+    public final SecureMacs secure = new SecureMacs(this);
+    /** Storm control's policers, polled (runtime). */
+    public final StormWatch storm = new StormWatch(this);
     private final Function<Config, String> renderer;
     private Config running;
     private long stamp = -1;
@@ -47,6 +55,7 @@ public final class Engine {
         this.defaultHostname = defaultHostname;
         this.renderer = renderer;
         this.stp = new swsh.core.rstp.StpService(kernel);
+        stp.onBpduGuard(port -> errdisable.trip(port, ErrDisable.Cause.BPDUGUARD)); // logs %PM-4-ERR_DISABLE, holds the port down
     }
 
     /** Where the engine's log messages go (revert timer, drift): the switch's log. */
@@ -54,6 +63,9 @@ public final class Engine {
         rollback.onLog(log);
         drift.onLog(log);
         stp.onLog(log);
+        errdisable.onLog(log);
+        secure.onLog(log);
+        storm.onLog(log);
     }
 
     /** The plan an edit would apply, without applying it (for the lockout guard). */
@@ -61,13 +73,23 @@ public final class Engine {
         Config before = running();
         Config after = edit.apply(before);
         if (after.equals(before)) return Plan.EMPTY;
-        return Planner.plan(after, before, kernel.forPlan(after, before), kernel.bridge());
+        return plan(after, before);
     }
 
     /** The plan that would put the kernel back to the running config: empty unless the kernel drifted. */
     public synchronized Plan repairPlan() {
         Config r = running();
-        return Planner.plan(r, r, kernel.forPlan(r, r), kernel.bridge());
+        return plan(r, r);
+    }
+
+    /** The plan from {@code owned} to {@code cfg}, holding the err-disabled ports down. */
+    private Plan plan(Config cfg, Config owned) {
+        return Planner.plan(cfg, owned, kernel.forPlan(cfg, owned), kernel.bridge(), runtime(cfg, owned));
+    }
+
+    /** What a plan needs beside the config and the kernel's links: the err-disabled ports and swsh's tc filters. */
+    private PortRuntime runtime(Config cfg, Config owned) {
+        return new PortRuntime(errdisable.ports(), kernel.stormTc(StormPlanner.ports(cfg, owned)));
     }
 
     /** Puts the kernel back to the running config. */
@@ -150,10 +172,13 @@ public final class Engine {
      * part of the plan, what was already applied is rolled back to the current running config.
      */
     private void apply(Config cfg) {
+        errdisable.clearShutdown(cfg);
         State actual = kernel.forPlan(cfg, running);
-        Plan plan = Planner.plan(cfg, running, actual, kernel.bridge());
+        PortRuntime rt = runtime(cfg, running);
+        Plan plan = Planner.plan(cfg, running, actual, kernel.bridge(), rt);
         // what the kernel lost behind swsh's back, which this plan puts back too: said, not silent
-        Plan repair = running == null || cfg.equals(running) ? Plan.EMPTY : Planner.plan(running, running, actual, kernel.bridge());
+        Plan repair = running == null || cfg.equals(running) ? Plan.EMPTY
+                : Planner.plan(running, running, actual, kernel.bridge(), runtime(running, running));
         try {
             kernel.apply(plan);
             lldp.apply(LldpSpec.of(cfg, kernel.read()));
@@ -161,7 +186,7 @@ public final class Engine {
             Config old = running;
             if (old != null) {
                 try {
-                    kernel.apply(Planner.plan(old, cfg, kernel.forPlan(old, cfg), kernel.bridge()));
+                    kernel.apply(plan(old, cfg));
                     lldp.apply(LldpSpec.of(old, kernel.read()));
                 } catch (KernelException rollback) {
                     throw new KernelException(e.getMessage() + "\n% Error: rolling back also failed: " + rollback.getMessage());

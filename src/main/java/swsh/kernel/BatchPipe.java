@@ -15,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -41,6 +43,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * A program that does not answer within {@link #TIMEOUT_S} seconds is killed, which fails the call.
  */
 final class BatchPipe implements AutoCloseable {
+    private static final Pattern FAILED = Pattern.compile("Command failed -:(\\d+)");
     static final long TIMEOUT_S = 120;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -114,7 +117,7 @@ final class BatchPipe implements AutoCloseable {
             p.skipChildren();
             return Boolean.TRUE;
         }) != null;
-        if (!answered) throw LiveKernel.refused(tool, lines, died(), base);
+        if (!answered) throw refused(tool, lines, died(), base);
     }
 
     /** Runs one show line and reads its answer; throws when it fails (the program's words in the message). */
@@ -239,6 +242,23 @@ final class BatchPipe implements AutoCloseable {
             }
             p.destroyForcibly();
         }
+    }
+
+    /** The error for a failed batch, naming the line iproute2 reports as {@code Command failed -:N}. */
+    static KernelException refused(String tool, List<String> lines, String err) {
+        return refused(tool, lines, err, 0);
+    }
+
+    /** As {@link #refused(String, List, String)}, for a batch after {@code before} lines of the same program. */
+    static KernelException refused(String tool, List<String> lines, String err, long before) {
+        Matcher m = FAILED.matcher(err);
+        String what = "";
+        if (m.find()) {
+            long n = Long.parseLong(m.group(1)) - before;
+            if (n >= 1 && n <= lines.size()) what = " '" + tool + " " + lines.get((int) n - 1) + "'";
+        }
+        String msg = err.replaceAll("Command failed -:\\d+", "").strip().replace('\n', ' ');
+        return new KernelException("% Error: the kernel refused" + what + ": " + msg);
     }
 
     @Override

@@ -170,6 +170,26 @@ public final class BatchText {
             return "vlan global set dev " + name(o.bridge()) + " vid " + o.vid() + " mcast_snooping " + (o.snooping() ? 1 : 0)
                     + " mcast_querier " + (o.querier() ? 1 : 0);
         }
+
+        @Override
+        public String portLock(Op.PortLock o) {
+            return "link set dev " + name(o.dev()) + (o.locked() ? " locked on learning off" : " locked off learning on");
+        }
+
+        @Override
+        public String ingressQdisc(Op.IngressQdisc o) {
+            return "qdisc add dev " + name(o.dev()) + " ingress";
+        }
+
+        @Override
+        public String stormFilterAdd(Op.StormFilterAdd o) {
+            return StormPlanner.line(o, name(o.dev()));
+        }
+
+        @Override
+        public String stormFilterDel(Op.StormFilterDel o) {
+            return "filter del dev " + name(o.dev()) + " ingress pref " + o.pref();
+        }
     };
 
     /** True when iproute2 reads {@code name} back as the same single word. */

@@ -167,5 +167,21 @@ final class Dirty {
         public String vlanMcast(Op.VlanMcast o) {
             return ""; // not resident: read for each plan that needs it
         }
+
+        public String portLock(Op.PortLock o) {
+            return o.dev();
+        }
+
+        public String ingressQdisc(Op.IngressQdisc o) {
+            return "";
+        }
+
+        public String stormFilterAdd(Op.StormFilterAdd o) {
+            return "";
+        }
+
+        public String stormFilterDel(Op.StormFilterDel o) {
+            return "";
+        }
     };
 }

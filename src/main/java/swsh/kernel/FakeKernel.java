@@ -27,6 +27,8 @@ public final class FakeKernel implements Kernel {
     private final Map<String, State.Link> links = new TreeMap<>();
     private final Map<String, List<State.VlanEntry>> vlans = new TreeMap<>();
     private final List<State.Fdb> fdb = new ArrayList<>();
+    /** swsh's tc filters (storm control) per port, and the ports with an ingress qdisc. */
+    private StormTc storm = StormTc.EMPTY;
     private final List<Plan> applied = new ArrayList<>();
     private final Map<String, Map<Integer, String>> vlanStates = new TreeMap<>();
 
@@ -71,6 +73,13 @@ public final class FakeKernel implements Kernel {
                 State.Hardware.ETHER, State.Stats.ZERO);
         links.put(name, l);
         return l;
+    }
+
+    @Override
+    public synchronized StormTc stormTc(java.util.Set<String> devs) {
+        Map<String, StormTc.Dev> m = new TreeMap<>();
+        for (String d : devs) if (storm.devs().containsKey(d)) m.put(d, storm.dev(d));
+        return new StormTc(m);
     }
 
     @Override
@@ -406,9 +415,24 @@ public final class FakeKernel implements Kernel {
         }
 
         @Override
+        public Void portLock(Op.PortLock o) {
+            State.Link l = port(o.dev(), false, o);
+            put(withPort(l, l.port().withLock(o.locked(), !o.locked())));
+            return null;
+        }
+
+        @Override
         public Void tcQdisc(Op.TcQdisc o) {
             need(o.dev(), o);
             tc.qdisc(o, why -> refused(o, why));
+            return null;
+        }
+
+        @Override
+        public Void ingressQdisc(Op.IngressQdisc o) {
+            need(o.dev(), o);
+            if (storm.dev(o.dev()).ingress()) throw refused(o, "Exclusivity flag on, cannot modify");
+            storm = storm.with(o.dev(), new StormTc.Dev(true, Map.of()));
             return null;
         }
 
@@ -421,6 +445,17 @@ public final class FakeKernel implements Kernel {
             }
             if (b.adminUp()) throw refused(o, "unable to set option because the bond is up.");
             put(FakeBonds.set(b, o));
+            return null;
+        }
+
+        @Override
+        public Void stormFilterAdd(Op.StormFilterAdd o) {
+            StormTc.Dev d = storm.dev(o.dev());
+            if (!d.ingress()) throw refused(o, "Cannot find specified qdisc on specified device");
+            if (d.filters().containsKey(o.pref())) throw refused(o, "Filter already exists");
+            Map<Integer, StormTc.Filter> f = new TreeMap<>(d.filters());
+            f.put(o.pref(), new StormTc.Filter(o.pref(), o.cookie(), 0, 0, 0));
+            storm = storm.with(o.dev(), new StormTc.Dev(true, f));
             return null;
         }
 
@@ -450,6 +485,16 @@ public final class FakeKernel implements Kernel {
             if (o.speed() != null || o.duplex() != null) {
                 put(l.withHardware(hw.withMode(o.speed() == null ? hw.speed() : o.speed(), o.duplex() == null ? hw.duplex() : o.duplex())));
             }
+            return null;
+        }
+
+        @Override
+        public Void stormFilterDel(Op.StormFilterDel o) {
+            StormTc.Dev d = storm.dev(o.dev());
+            if (!d.filters().containsKey(o.pref())) throw refused(o, "Filter with specified priority/protocol not found");
+            Map<Integer, StormTc.Filter> f = new TreeMap<>(d.filters());
+            f.remove(o.pref());
+            storm = storm.with(o.dev(), new StormTc.Dev(true, f));
             return null;
         }
     };

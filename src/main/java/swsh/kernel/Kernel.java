@@ -83,6 +83,19 @@ public interface Kernel extends AutoCloseable {
         return LldpAgent.memory();
     }
 
+    /**
+     * swsh's storm-control filters on ports {@code devs} and their counters, read now (see {@link StormPlanner});
+     * null when this kernel view cannot read tc (a plan then leaves tc alone).
+     */
+    default StormTc stormTc(Set<String> devs) {
+        return null;
+    }
+
+    /** The network namespace this kernel view works in (null: the process's own), for the programs a watcher runs there. */
+    default String netns() {
+        return null;
+    }
+
     /** Runs the plan's ops in order; throws {@link KernelException} naming what the kernel refused. */
     void apply(Plan plan);
 

@@ -137,7 +137,8 @@ final class KernelJson {
             port = new State.PortAttrs(Math.max(0, STP_STATES.indexOf(s.path("state").asText())), s.path("priority").asInt(),
                     s.path("cost").asInt(), s.path("guard").asBoolean(), s.path("root_block").asBoolean(),
                     s.path("isolated").asBoolean(), s.path("designated_root").asText(), s.path("designated_bridge").asText(),
-                    Integer.decode(s.path("no").asText("0")), s.path("id").asText());
+                    Integer.decode(s.path("no").asText("0")), s.path("id").asText(), s.path("locked").asBoolean(false),
+                    s.path("learning").asBoolean(true));
         }
         String alias = l.has("ifalias") ? l.path("ifalias").asText() : null;
         State.Hardware hw = new State.Hardware(l.path("link_type").asText(null), l.path("txqlen").asInt(),

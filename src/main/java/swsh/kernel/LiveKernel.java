@@ -14,8 +14,6 @@ import java.util.HashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -30,7 +28,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@link #fdb} streams it from the kernel when asked. Errors are {@link KernelException}s.
  */
 public final class LiveKernel implements Kernel {
-    private static final Pattern FAILED = Pattern.compile("Command failed -:(\\d+)");
     /** How long a monitor that would not start is left before the next try. */
     private static final long MONITOR_RETRY_MS = 10_000;
 
@@ -48,6 +45,7 @@ public final class LiveKernel implements Kernel {
     private final BatchPipe statics;
     /** {@code tc -j -batch -}: the qdiscs and filters of port mirroring ({@link TcRead}, {@link SpanPlanner}). */
     private final BatchPipe tc;
+    private final BatchPipe stormTc; // storm control's filters with their counters (TcReader)
     private final Monitor monitor;
     /** The monitor joined its groups before the state was last read in full: its silence means no change. */
     private boolean watched;
@@ -72,6 +70,7 @@ public final class LiveKernel implements Kernel {
         statics = new BatchPipe("bridge", argv("bridge", "-j", "-batch", "-"), "link show dev lo", started);
         devVlans = new BatchPipe("bridge", argv("bridge", "-compressvlans", "-j", "-batch", "-"), "link show dev lo", started);
         tc = TcRead.pipe(netns, started);
+        stormTc = TcReader.pipe(argv("tc", "-s", "-j", "-batch", "-"), started);
         monitor = new Monitor(argv("ip", "-o", "monitor", "link", "address"), line -> {
             dirty.event(line);
             Runnable l = listener;
@@ -210,9 +209,7 @@ public final class LiveKernel implements Kernel {
             withModes(links);
             Map<String, List<State.VlanEntry>> vlans = br.show("vlan show", p -> KernelJson.vlans(p.readValueAsTree(), links, bridge));
             state = new State(Collections.unmodifiableMap(links), Collections.unmodifiableMap(vlans), List.of());
-            Map<String, Integer> names = new HashMap<>();
-            for (State.Link l : links.values()) names.put(l.name(), l.ifindex());
-            for (BatchPipe p : List.of(ip, br, statics, devVlans, tc)) p.names(names);
+            tellNames(links);
         } catch (RuntimeException e) {
             dirty.all();
             throw e;
@@ -252,6 +249,24 @@ public final class LiveKernel implements Kernel {
             return;
         }
         state = new State(Collections.unmodifiableMap(links), Collections.unmodifiableMap(vlans), List.of());
+        tellNames(links); // a device gone and back under a new index (a bridge made again by another process)
+    }
+
+    /** Tells the kept-open programs what devices are there now, so none addresses a device by an index it no longer has. */
+    private void tellNames(Map<String, State.Link> links) {
+        Map<String, Integer> names = new HashMap<>();
+        for (State.Link l : links.values()) names.put(l.name(), l.ifindex());
+        for (BatchPipe p : List.of(ip, br, statics, devVlans, tc, stormTc)) p.names(names);
+    }
+
+    @Override
+    public synchronized StormTc stormTc(java.util.Set<String> devs) {
+        return devs.isEmpty() ? StormTc.EMPTY : TcReader.read(stormTc, read(), devs);
+    }
+
+    @Override
+    public String netns() {
+        return netns;
     }
 
     /**
@@ -405,23 +420,6 @@ public final class LiveKernel implements Kernel {
         }
     }
 
-    /** The error for a failed batch, naming the line iproute2 reports as {@code Command failed -:N}. */
-    static KernelException refused(String tool, List<String> lines, String err) {
-        return refused(tool, lines, err, 0);
-    }
-
-    /** As {@link #refused(String, List, String)}, for a batch after {@code before} lines of the same program. */
-    static KernelException refused(String tool, List<String> lines, String err, long before) {
-        Matcher m = FAILED.matcher(err);
-        String what = "";
-        if (m.find()) {
-            long n = Long.parseLong(m.group(1)) - before;
-            if (n >= 1 && n <= lines.size()) what = " '" + tool + " " + lines.get((int) n - 1) + "'";
-        }
-        String msg = err.replaceAll("Command failed -:\\d+", "").strip().replace('\n', ' ');
-        return new KernelException("% Error: the kernel refused" + what + ": " + msg);
-    }
-
     @Override
     public synchronized void flushDynamic(String dev, Integer vlan) {
         List<String> a = new ArrayList<>(List.of("fdb", "flush", "dev", dev));
@@ -453,6 +451,7 @@ public final class LiveKernel implements Kernel {
         statics.close();
         devVlans.close();
         tc.close();
+        stormTc.close();
         state = null;
         watched = false;
         monitorTried = 0;

@@ -118,6 +118,14 @@ public sealed interface Op {
         R setMcast(SetMcast o);
 
         R vlanMcast(VlanMcast o);
+
+        R portLock(PortLock o);
+
+        R ingressQdisc(IngressQdisc o);
+
+        R stormFilterAdd(StormFilterAdd o);
+
+        R stormFilterDel(StormFilterDel o);
     }
 
     /** Calls the visitor method for this kind of op. */
@@ -312,6 +320,25 @@ public sealed interface Op {
     }
 
     /**
+     * {@code bridge link set dev DEV locked on learning off} (port security: only MACs with an FDB entry on the
+     * port may send) or {@code locked off learning on}.
+     */
+    record PortLock(String dev, boolean locked) implements BridgeOp {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.portLock(this);
+        }
+    }
+
+    /** {@code tc qdisc add dev DEV ingress}: where storm control's filters hang. */
+    record IngressQdisc(String dev) implements TcOp {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.ingressQdisc(this);
+        }
+    }
+
+    /**
      * {@code ip link add name NAME type bond mode MODE miimon MS [lacp_rate RATE lacp_active on|off]}: a
      * port-channel's bond; the LACP settings only for mode {@code 802.3ad} (null otherwise).
      */
@@ -369,6 +396,27 @@ public sealed interface Op {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.vlanMcast(this);
+        }
+    }
+
+    /**
+     * {@code tc filter add dev DEV ingress pref PREF protocol all flower dst_mac MAC[/MASK] action police
+     * rate Nbit burst B | pkts_rate N pkts_burst B conform-exceed drop/ok cookie C}; with neither rate, the
+     * action is {@code pass}. The cookie says which settings the filter was made for.
+     */
+    record StormFilterAdd(String dev, int pref, String dstMac, Long bitsPerSecond, Long packetsPerSecond, long burst, String cookie)
+            implements TcOp {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.stormFilterAdd(this);
+        }
+    }
+
+    /** {@code tc filter del dev DEV ingress pref PREF}. */
+    record StormFilterDel(String dev, int pref) implements TcOp {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.stormFilterDel(this);
         }
     }
 }

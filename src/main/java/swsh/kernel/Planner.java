@@ -12,6 +12,7 @@ import java.util.TreeSet;
 
 import swsh.model.Config;
 import swsh.model.Iface;
+import swsh.model.PortSecurity;
 import swsh.model.StaticMac;
 import swsh.model.Stp;
 import swsh.model.VlanSet;
@@ -47,6 +48,14 @@ public final class Planner {
      * bridge with {@code ip link}, a static MAC with {@code bridge fdb}) is never touched.
      */
     public static Plan plan(Config cfg, Config owned, State actual, String bridge) {
+        return plan(cfg, owned, actual, bridge, PortRuntime.NONE);
+    }
+
+    /**
+     * As {@link #plan(Config, Config, State, String)}, with the err-disabled ports held down and swsh's tc
+     * filters (storm control) brought to {@code cfg} when {@code rt} has them.
+     */
+    public static Plan plan(Config cfg, Config owned, State actual, String bridge, PortRuntime rt) {
         List<Op> links = new ArrayList<>();
         List<Op> bridgeCmds = new ArrayList<>();
         List<Op> late = new ArrayList<>();
@@ -113,7 +122,10 @@ public final class Planner {
         McastPlanner.plan(cfg.igmp(), actual, bridge, McastPlanner.vids(want.values()), links, bridgeCmds);
 
         for (Iface i : ports.values()) portFlags(i, actual.link(i.name()).port(), bridgeCmds);
+        for (Iface i : ports.values()) portLock(i, actual.link(i.name()).port(), bridgeCmds);
         fdb(cfg, owned, actual, ports.keySet(), bridgeCmds);
+        List<Op> tc = new ArrayList<>();
+        StormPlanner.plan(cfg, owned, actual, rt.tc(), ports.keySet(), tc);
 
         for (Map.Entry<Integer, Iface> e : svis.entrySet()) {
             String dev = sviDevice(bridge, e.getKey());
@@ -125,15 +137,16 @@ public final class Planner {
             if (!have.contains(ip)) late.add(new Op.AddrAdd(dev, ip));
         }
         if (br == null || !br.adminUp()) late.add(new Op.SetUp(bridge, true));
-        for (Iface i : ports.values()) upDown(i.name(), !i.shutdown(), actual.link(i.name()), late);
+        for (Iface i : ports.values()) upDown(i.name(), !i.shutdown() && !rt.errDisabled().contains(i.name()), actual.link(i.name()), late);
         for (Map.Entry<Integer, Iface> e : svis.entrySet()) {
             String dev = sviDevice(bridge, e.getKey());
             upDown(dev, !e.getValue().shutdown(), actual.link(dev), late);
         }
 
-        List<Op> all = new ArrayList<>(links.size() + bridgeCmds.size() + late.size());
+        List<Op> all = new ArrayList<>(links.size() + bridgeCmds.size() + tc.size() + late.size());
         all.addAll(links);
         all.addAll(bridgeCmds);
+        all.addAll(tc);
         all.addAll(late);
         all.addAll(LinkPlanner.plan(cfg, owned, actual));
         all.addAll(SpanPlanner.plan(cfg, actual, ports));
@@ -222,14 +235,39 @@ public final class Planner {
         }
     }
 
+    /** Port security: locked (only MACs with an FDB entry may send) and not learning, or as the kernel makes a port. */
+    private static void portLock(Iface i, State.PortAttrs p, List<Op> out) {
+        boolean lock = PortSecurity.active(i);
+        if (p == null ? lock : p.locked() != lock || p.learning() == lock) out.add(new Op.PortLock(i.name(), lock));
+    }
+
+    /** The secure MACs of the config (configured and sticky) as static entries, on ports where port security is active. */
+    static List<StaticMac> secureMacs(Config cfg) {
+        List<StaticMac> out = new ArrayList<>();
+        for (Iface i : cfg.ifaces().values()) {
+            if (!PortSecurity.active(i)) continue;
+            for (String m : i.security().configured()) out.add(new StaticMac(m, i.accessVlan(), i.name()));
+        }
+        return out;
+    }
+
+    /** The static entries a config asks for: {@code mac address-table static} and the secure MACs. */
+    private static List<StaticMac> statics(Config cfg) {
+        List<StaticMac> s = secureMacs(cfg);
+        if (s.isEmpty()) return cfg.statics();
+        List<StaticMac> all = new ArrayList<>(cfg.statics());
+        all.addAll(s);
+        return all;
+    }
+
     /**
      * The ports whose static FDB entries a plan from {@code owned} to {@code cfg} compares: those either
      * config has a static MAC on (the only entries it adds or deletes). Empty: the plan reads no FDB.
      */
     public static Set<String> staticMacPorts(Config cfg, Config owned) {
         Set<String> out = new TreeSet<>();
-        for (StaticMac m : cfg.statics()) out.add(m.iface());
-        if (owned != null) for (StaticMac m : owned.statics()) out.add(m.iface());
+        for (StaticMac m : statics(cfg)) out.add(m.iface());
+        if (owned != null) for (StaticMac m : statics(owned)) out.add(m.iface());
         return out;
     }
 
@@ -241,7 +279,7 @@ public final class Planner {
     private static void fdb(Config cfg, Config owned, State actual, Set<String> ports, List<Op> out) {
         List<Op> adds = new ArrayList<>();
         Set<String> want = new TreeSet<>();
-        for (StaticMac m : cfg.statics()) {
+        for (StaticMac m : statics(cfg)) {
             if (!ports.contains(m.iface())) continue;
             want.add(m.mac() + "/" + m.iface() + "/" + m.vlan());
             boolean present = actual.fdb().stream().anyMatch(f -> !f.dynamic() && !f.permanent()
@@ -249,7 +287,7 @@ public final class Planner {
             if (!present) adds.add(new Op.FdbAdd(m.mac(), m.iface(), m.vlan()));
         }
         Set<String> ours = new TreeSet<>();
-        if (owned != null) for (StaticMac m : owned.statics()) ours.add(m.mac() + "/" + m.iface() + "/" + m.vlan());
+        if (owned != null) for (StaticMac m : statics(owned)) ours.add(m.mac() + "/" + m.iface() + "/" + m.vlan());
         for (State.Fdb f : actual.fdb()) {
             if (f.dynamic() || f.permanent() || !ports.contains(f.dev()) || f.vlan() == null) continue;
             String key = f.mac() + "/" + f.dev() + "/" + f.vlan();

@@ -57,9 +57,21 @@ public record State(Map<String, Link> links, Map<String, List<VlanEntry>> vlans,
         public static final VlanMcast DEFAULT = new VlanMcast(true, false);
     }
 
-    /** Attributes of a bridge port (kernel priority 0-63). */
+    /** Attributes of a bridge port (kernel priority 0-63); {@code locked} and {@code learning} as port security sets them. */
     public record PortAttrs(int state, int priority, int cost, boolean guard, boolean rootBlock, boolean isolated,
-                            String designatedRoot, String designatedBridge, int portNo, String portId) {}
+                            String designatedRoot, String designatedBridge, int portNo, String portId, boolean locked,
+                            boolean learning) {
+        /** A port as the kernel makes it: not locked, learning. */
+        public PortAttrs(int state, int priority, int cost, boolean guard, boolean rootBlock, boolean isolated,
+                         String designatedRoot, String designatedBridge, int portNo, String portId) {
+            this(state, priority, cost, guard, rootBlock, isolated, designatedRoot, designatedBridge, portNo, portId, false, true);
+        }
+
+        public PortAttrs withLock(boolean newLocked, boolean newLearning) {
+            return new PortAttrs(state, priority, cost, guard, rootBlock, isolated, designatedRoot, designatedBridge, portNo,
+                    portId, newLocked, newLearning);
+        }
+    }
 
     /**
      * Link-layer facts of a link: iproute2's {@code link_type} ({@code ether}, {@code loopback}...), its

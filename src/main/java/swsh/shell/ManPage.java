@@ -38,6 +38,7 @@ public final class ManPage {
                 + "\\fBURL\\fR: \\fBnvram:startup\\-config\\fR, \\fBsystem:running\\-config\\fR, or \\fBflash:\\fR\\fINAME\\fR, "
                 + "file \\fINAME\\fR in the configuration directory; \\fBHH:MM:SS\\fR: a time span in hours, minutes and seconds; "
                 + "\\fBSOURCE\\fR: a VLAN interface (\\fBVlan10\\fR) or an IPv4 address of one\n"
+                + "\\fBPCT\\fR: a percentage, 0.00 to 100.00; \\fBRATE\\fR: a number with an optional k, m or g (thousands, millions, billions)\n"
                 + ".TP\n.I <lo\\-hi>\na number in that range\n.TP\n.I [x]\noptional\n.TP\n.I {a|b}\none of the choices\n");
         for (Mode m : Modes.ALL) {
             sb.append(".SH ").append(esc(m.title().toUpperCase())).append(" MODE\nPrompt: \\fBHOST").append(esc(m.prompt()))

@@ -23,7 +23,8 @@ public final class KernelSuiteMain {
                 selectClass(AnsibleResourcesTest.class), selectClass(NetmikoLoadTest.class), selectClass(HostileClientsTest.class),
                 selectClass(SafetyNetTest.class), selectClass(SshSafetyTest.class), selectClass(SpanningTreeTest.class),
                 selectClass(LacpTest.class), selectClass(MonitorSessionTest.class), selectClass(ReachabilityTest.class),
-                selectClass(PortLinkKernelTest.class), selectClass(LldpTest.class), selectClass(IgmpSnoopingTest.class));
+                selectClass(PortLinkKernelTest.class), selectClass(LldpTest.class), selectClass(IgmpSnoopingTest.class),
+                selectClass(PortProtectionTest.class));
         for (String a : args) b.selectors(a.contains("#") ? selectMethod(a) : selectClass(a));
         LauncherDiscoveryRequest req = b.build();
         Launcher launcher = LauncherFactory.create();

@@ -235,6 +235,16 @@ final class Net {
         }
 
         @Override
+        public StormTc stormTc(java.util.Set<String> devs) {
+            return real.stormTc(devs);
+        }
+
+        @Override
+        public String netns() {
+            return real.netns();
+        }
+
+        @Override
         public String bridge() {
             return real.bridge();
         }

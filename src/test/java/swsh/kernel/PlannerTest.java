@@ -276,7 +276,7 @@ class PlannerTest {
 
     @Test
     void liveKernelNamesTheLineTheKernelRefused() {
-        KernelException e = LiveKernel.refused("bridge", List.of("vlan add dev eth1 vid 10", "link set dev eth1 cost 100000"),
+        KernelException e = BatchPipe.refused("bridge", List.of("vlan add dev eth1 vid 10", "link set dev eth1 cost 100000"),
                 "Error: argument out of range.\nCommand failed -:2\n");
         assertEquals("% Error: the kernel refused 'bridge link set dev eth1 cost 100000': Error: argument out of range.",
                 e.getMessage());

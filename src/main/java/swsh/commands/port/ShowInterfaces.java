@@ -67,7 +67,9 @@ public final class ShowInterfaces {
         Matcher m = Pattern.compile(Pattern.quote(bridge) + "\\.([0-9]{1,4})").matcher(name);
         if (m.matches()) name = "Vlan" + Integer.parseInt(m.group(1)); // the kernel's name of an SVI
         if (Iface.isSvi(name)) return new Target(null, svi(x, st, name, column));
-        for (SwitchPorts.Port p : SwitchPorts.ports(x.config(), st, bridge)) if (p.name().equals(name)) return new Target(p, null);
+        for (SwitchPorts.Port p : SwitchPorts.marked(x, SwitchPorts.ports(x.config(), st, bridge))) {
+            if (p.name().equals(name)) return new Target(p, null);
+        }
         State.Link l = st.link(name);
         if (l == null) throw new CommandException("% Invalid input: interface " + name + " not found", column);
         return new Target(new SwitchPorts.Port(name, null, l), null); // lo, the bridge, the management port
@@ -92,7 +94,7 @@ public final class ShowInterfaces {
         Config cfg = x.config();
         String bridge = x.engine().kernel.bridge();
         for (SwitchPorts.Svi s : SwitchPorts.svis(cfg, st, bridge)) InterfaceDetail.svi(s, k).forEach(x::println);
-        for (SwitchPorts.Port p : SwitchPorts.ports(cfg, st, bridge)) InterfaceDetail.port(p, k).forEach(x::println);
+        for (SwitchPorts.Port p : SwitchPorts.marked(x, SwitchPorts.ports(cfg, st, bridge))) InterfaceDetail.port(p, k).forEach(x::println);
     }
 
     /** {@code show interfaces X} of one interface; a bond's with its members (also {@code show interfaces port-channel N}). */
@@ -115,7 +117,7 @@ public final class ShowInterfaces {
     static List<SwitchPorts.Port> ports(Context x, Args a, boolean counters) {
         String only = Interfaces.resolve(x, a.opt(NAME));
         State st = counters ? x.engine().counters.read() : x.engine().kernel.read();
-        if (only == null) return SwitchPorts.ports(x.config(), st, x.engine().kernel.bridge());
+        if (only == null) return SwitchPorts.marked(x, SwitchPorts.ports(x.config(), st, x.engine().kernel.bridge()));
         Target t = target(x, st, only, a.column(NAME));
         return t.port() == null ? List.of() : List.of(t.port());
     }

@@ -34,7 +34,7 @@ public final class ShowIp {
             x.println(InterfaceDetail.head(s));
             addresses(x, s.link());
         }
-        for (SwitchPorts.Port p : SwitchPorts.ports(cfg, st, bridge)) {
+        for (SwitchPorts.Port p : SwitchPorts.marked(x, SwitchPorts.ports(cfg, st, bridge))) {
             x.println(InterfaceDetail.head(p));
             addresses(x, p.link());
         }

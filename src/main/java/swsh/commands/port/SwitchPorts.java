@@ -32,8 +32,24 @@ import swsh.model.PortLink;
 public final class SwitchPorts {
     private SwitchPorts() {}
 
-    /** A switch port: its config block (null when unconfigured) and its kernel link (null when absent). */
-    public record Port(String name, Iface cfg, State.Link link) {}
+    /**
+     * A switch port: its config block (null when unconfigured), its kernel link (null when absent), and whether
+     * it is err-disabled (the engine's runtime state, see {@link #marked}).
+     */
+    public record Port(String name, Iface cfg, State.Link link, boolean errDisabled) {
+        public Port(String name, Iface cfg, State.Link link) {
+            this(name, cfg, link, false);
+        }
+    }
+
+    /** The ports with their err-disable state from the engine. */
+    public static List<Port> marked(swsh.commands.Context x, List<Port> ports) {
+        java.util.Set<String> down = x.engine().errdisable.ports();
+        if (down.isEmpty()) return ports;
+        List<Port> out = new ArrayList<>(ports.size());
+        for (Port p : ports) out.add(new Port(p.name(), p.cfg(), p.link(), down.contains(p.name())));
+        return out;
+    }
 
     /** An SVI: its VLAN, config block (null when only the kernel has it) and kernel device (null when absent). */
     public record Svi(int vlan, Iface cfg, State.Link link) {
@@ -94,7 +110,9 @@ public final class SwitchPorts {
          * other word for it (TextFSM rejects "notpresent"); the Type column and the hardware line say
          * "not present".
          */
-        NOTPRESENT("down", "down", "notconnect");
+        NOTPRESENT("down", "down", "notconnect"),
+        /** Held down by the switch after an error (BPDU guard, port security, storm control). */
+        ERRDISABLED("down", "down", "err-disabled");
 
         public final String link, protocol, status;
 
@@ -107,6 +125,7 @@ public final class SwitchPorts {
 
     public static Line line(Port p) {
         if (p.link() == null) return Line.NOTPRESENT;
+        if (p.errDisabled()) return Line.ERRDISABLED;
         if (p.cfg() != null && p.cfg().shutdown() || !p.link().adminUp()) return Line.DISABLED;
         return p.link().lowerUp() ? Line.CONNECTED : Line.NOTCONNECT;
     }
