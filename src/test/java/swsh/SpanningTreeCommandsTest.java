@@ -111,5 +111,11 @@ class SpanningTreeCommandsTest {
         assertTrue(eventually(() -> !sw.kernel.read().link("eth3").adminUp()), "the port is down");
         assertTrue(sw.shell.audit.recent().stream().anyMatch(l -> l.contains(
                 "%SPANTREE-2-BLOCK_BPDUGUARD: Received BPDU on port eth3 with BPDU Guard enabled. Disabling port.")), sw.shell.audit.recent().toString());
+        assertTrue(sw.shell.audit.recent().stream().anyMatch(l -> l.contains(
+                "%PM-4-ERR_DISABLE: bpduguard error detected on eth3, putting eth3 in err-disable state")), sw.shell.audit.recent().toString());
+        assertTrue(run("show interfaces status err-disabled").contains("eth3"), run("show interfaces status err-disabled"));
+        assertTrue(run("show interfaces status").matches("(?s).*eth3\\s+err-disabled.*"), run("show interfaces status"));
+        run("configure terminal", "interface eth3", "shutdown", "no shutdown", "end");
+        assertTrue(sw.kernel.read().link("eth3").adminUp(), "shutdown / no shutdown clears it by hand");
     }
 }

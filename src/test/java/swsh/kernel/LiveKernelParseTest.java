@@ -138,27 +138,27 @@ class LiveKernelParseTest {
     @Test
     void speedAndDuplexOnlyForPhysicalNicsWithCarrier() {
         Map<String, State.Link> links = KernelJson.links(SAMPLE);
-        assertTrue(LiveKernel.hasMode(links.get("eth0")));
-        for (String veth : List.of("eth1", "lo", "swbr0", "swbr0.10")) assertFalse(LiveKernel.hasMode(links.get(veth)), veth);
+        assertTrue(LinkModes.hasMode(links.get("eth0")));
+        for (String veth : List.of("eth1", "lo", "swbr0", "swbr0.10")) assertFalse(LinkModes.hasMode(links.get(veth)), veth);
     }
 
     @Test
     void sysfsOfTheSwitchNamespaceAsGrepPrintsIt() {
         State.Link eth0 = KernelJson.links(SAMPLE).get("eth0");
         assertEquals(List.of("ip", "netns", "exec", "sw", "grep", "-sH", ".", "/sys/class/net/eth0/speed"),
-                LiveKernel.grepArgv("sw", List.of("/sys/class/net/eth0/speed")));
-        Map<String, String> files = LiveKernel.grepped("""
+                LinkModes.grepArgv("sw", List.of("/sys/class/net/eth0/speed")));
+        Map<String, String> files = LinkModes.grepped("""
                 /sys/class/net/eth0/ifindex:2
                 /sys/class/net/eth0/speed:1000
                 /sys/class/net/eth0/duplex:full
                 """);
-        assertEquals(new State.Hardware("ether", 1000, "fq_codel", 1000, "full"), LiveKernel.mode(eth0, files));
+        assertEquals(new State.Hardware("ether", 1000, "fq_codel", 1000, "full"), LinkModes.mode(eth0, files));
         // no carrier yet: the kernel says -1 and unknown
-        assertEquals(new State.Hardware("ether", 1000, "fq_codel", null, null), LiveKernel.mode(eth0,
+        assertEquals(new State.Hardware("ether", 1000, "fq_codel", null, null), LinkModes.mode(eth0,
                 Map.of("/sys/class/net/eth0/ifindex", "2", "/sys/class/net/eth0/speed", "-1",
                         "/sys/class/net/eth0/duplex", "unknown")));
         // another namespace's eth0 (another ifindex) is not taken for this one
-        assertNull(LiveKernel.mode(eth0, Map.of("/sys/class/net/eth0/ifindex", "5", "/sys/class/net/eth0/speed", "100")));
+        assertNull(LinkModes.mode(eth0, Map.of("/sys/class/net/eth0/ifindex", "5", "/sys/class/net/eth0/speed", "100")));
     }
 
     /** {@code bridge -j fdb show br swbr0} as iproute2 6.1 prints it: the bridge's own, static, permanent, learned and aged entries. */

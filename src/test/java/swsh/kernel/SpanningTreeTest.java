@@ -173,6 +173,15 @@ class SpanningTreeTest {
         assertTrue(down >= 0, "BPDU guard fired: " + s.shell.audit.recent());
         assertTrue(s.shell.audit.recent().stream().anyMatch(l -> l.contains("%PM-4-ERR_DISABLE: bpduguard error detected on eth5")));
         assertFalse(ping1("h1", "10.0.0.5"), "the guarded port carries nothing");
+        assertTrue(s.run("show interfaces status").matches("(?s).*eth5\\s+err-disabled.*"), s.run("show interfaces status"));
+        // the BPDUs stop; errdisable recovery brings the port back after its interval
+        sh("ip", "-n", "h5", "link", "set", "br0", "type", "bridge", "stp_state", "0");
+        s.shell.engine.errdisable.second(java.time.Duration.ofMillis(100));
+        s.run("configure terminal", "errdisable recovery cause bpduguard", "errdisable recovery interval 30", "end");
+        long back = millisUntil(() -> ping1("h1", "10.0.0.5"), 15_000);
+        assertTrue(back >= 0, "recovered: " + s.shell.audit.recent());
+        assertTrue(s.shell.audit.recent().stream().anyMatch(l -> l.contains(
+                "%PM-4-ERR_RECOVER: Attempting to recover from bpduguard err-disable state on eth5")));
     }
 
     @Test

@@ -87,7 +87,10 @@ public final class ChannelCommands {
                 if (i.channel() != null && i.channel().group() != group) n = leave(n, name);
                 i = n.ifaces().getOrDefault(name, Iface.named(name));
                 if (!n.ifaces().containsKey(po)) n = n.withIface(Channel.switchport(i, Iface.named(po)));
-                n = n.withIface(Channel.switchport(Iface.named(name), i).withMtu(null).withChannel(new Channel(group, mode)));
+                // a member loses what only its channel may have: switchport, MTU, spanning-tree, port security, storm control
+                n = n.withIface(Channel.switchport(Iface.named(name), i).withMtu(null).withStpCost(null).withStpPriority(null)
+                        .withBpduguard(null).withRootGuard(false).withStpPort(null).withSecurity(null).withStorm(null)
+                        .withChannel(new Channel(group, mode)));
             }
             return n;
         });

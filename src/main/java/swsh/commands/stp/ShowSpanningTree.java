@@ -42,13 +42,19 @@ public final class ShowSpanningTree {
         x.println(String.format("             Hello Time  %2d sec  Max Age %2d sec  Forward Delay %2d sec", hello, maxAge, fwd));
     }
 
-    private static void spanningTree(Context x, Args a) {
-        Integer only = a.opt(VLAN);
+    /** The trees with ports of the VLAN asked for (or all); null, said, when there are none. */
+    private static List<Instance> shown(Context x, Integer only) {
         List<Instance> trees = StpTrees.instances(x, only);
         if (trees == null || trees.stream().allMatch(t -> t.ports().isEmpty())) {
             noTree(x, only);
-            return;
+            return null;
         }
+        return trees;
+    }
+
+    private static void spanningTree(Context x, Args a) {
+        List<Instance> trees = shown(x, a.opt(VLAN));
+        if (trees == null) return;
         for (Instance t : trees) {
             if (t.ports().isEmpty()) continue;
             x.println("");
@@ -99,12 +105,8 @@ public final class ShowSpanningTree {
     }
 
     private static void detail(Context x, Args a) {
-        Integer only = a.opt(VLAN);
-        List<Instance> trees = StpTrees.instances(x, only);
-        if (trees == null || trees.stream().allMatch(t -> t.ports().isEmpty())) {
-            noTree(x, only);
-            return;
-        }
+        List<Instance> trees = shown(x, a.opt(VLAN));
+        if (trees == null) return;
         for (Instance t : trees) {
             if (t.ports().isEmpty()) continue;
             String name = String.format("VLAN%04d", t.vlan());
