@@ -4,6 +4,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -16,16 +19,31 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 public final class KernelSuiteMain {
     private KernelSuiteMain() {}
 
+    /**
+     * The suite in two halves of about equal time, each for one user-mode kernel: the tests that add
+     * login users and run sshd (they share the host's /etc/passwd and port 2222), and the rest.
+     */
+    static final Map<String, List<Class<?>>> GROUPS = new LinkedHashMap<>();
+
+    static {
+        GROUPS.put("ssh", List.of(SshClientsTest.class, AnsibleResourcesTest.class, NetmikoLoadTest.class, HostileClientsTest.class,
+                SshSafetyTest.class));
+        GROUPS.put("net", List.of(KernelScenariosTest.class, SafetyNetTest.class, SpanningTreeTest.class, LacpTest.class,
+                MonitorSessionTest.class, ReachabilityTest.class, PortLinkKernelTest.class, LldpTest.class, IgmpSnoopingTest.class,
+                PortProtectionTest.class));
+    }
+
     public static void main(String[] args) {
-        // arguments, when given, pick the test classes or Class#method (for a quicker run by hand)
+        // arguments, when given, pick a group (--group=NAME), test classes or Class#method (for a quicker run by hand)
         LauncherDiscoveryRequestBuilder b = LauncherDiscoveryRequestBuilder.request();
-        if (args.length == 0) b.selectors(selectClass(KernelScenariosTest.class), selectClass(SshClientsTest.class),
-                selectClass(AnsibleResourcesTest.class), selectClass(NetmikoLoadTest.class), selectClass(HostileClientsTest.class),
-                selectClass(SafetyNetTest.class), selectClass(SshSafetyTest.class), selectClass(SpanningTreeTest.class),
-                selectClass(LacpTest.class), selectClass(MonitorSessionTest.class), selectClass(ReachabilityTest.class),
-                selectClass(PortLinkKernelTest.class), selectClass(LldpTest.class), selectClass(IgmpSnoopingTest.class),
-                selectClass(PortProtectionTest.class));
-        for (String a : args) b.selectors(a.contains("#") ? selectMethod(a) : selectClass(a));
+        for (String a : args) {
+            if (!a.startsWith("--group=")) continue;
+            List<Class<?>> g = GROUPS.get(a.substring(8));
+            if (g == null) throw new IllegalArgumentException("no test group " + a.substring(8) + "; groups: " + GROUPS.keySet());
+            for (Class<?> c : g) b.selectors(selectClass(c));
+        }
+        if (args.length == 0) for (List<Class<?>> g : GROUPS.values()) for (Class<?> c : g) b.selectors(selectClass(c));
+        for (String a : args) if (!a.startsWith("--group=")) b.selectors(a.contains("#") ? selectMethod(a) : selectClass(a));
         LauncherDiscoveryRequest req = b.build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Rapid spanning tree on the real kernel, configured through the shell and judged by traffic: a
  * ring of three switch namespaces converges with one port blocked and no storm, reconverges after a
- * cut in under 3 s (and the kernel's 802.1D, measured on the same ring, in 30-50 s), an edge port
- * forwards at once, BPDU guard takes a port down, and a rapid switch interworks with an 802.1D one.
+ * cut in under 3 s (the kernel's 802.1D on the same ring: {@link SpanningTreeBench}), an edge port
+ * forwards at once, BPDU guard err-disables a port, root guard blocks one, and a rapid switch
+ * interworks with an 802.1D one.
  */
 @Tag("kernel")
 class SpanningTreeTest {
@@ -123,20 +124,6 @@ class SpanningTreeTest {
     }
 
     @Test
-    void theKernels8021dTakesThirtySecondsOrMoreOnTheSameRing() throws Exception {
-        ring("pvst");
-        long converge = millisUntil(() -> ping1("h1", "10.0.0.2") && ping1("h2", "10.0.0.3"), 90_000);
-        System.out.println("802.1D ring of 3: converged in " + converge + " ms");
-        sh("ip", "-n", "sw1", "link", "set", "eth1", "down");
-        long t0 = System.nanoTime();
-        long back = millisUntil(() -> ping1("h1", "10.0.0.2"), 90_000);
-        long total = (System.nanoTime() - t0) / 1_000_000;
-        System.out.println("802.1D ring of 3: h1 reached h2 again " + total + " ms after the cut");
-        assertTrue(back >= 0, "802.1D reconverged");
-        assertTrue(total > 10_000, "802.1D waits for max age and forward delays: " + total + " ms");
-    }
-
-    @Test
     void anEdgePortForwardsWithinOneSecondOfLinkUp() throws Exception {
         Net.cable("sw1", "eth1", "sw2", "eth1");
         host("h1", "sw1", "eth3", "10.0.0.1/24");
@@ -171,7 +158,9 @@ class SpanningTreeTest {
         long down = millisUntil(() -> s.shell.audit.recent().stream().anyMatch(l -> l.contains("%SPANTREE-2-BLOCK_BPDUGUARD")
                 && l.contains("eth5")), 10_000);
         assertTrue(down >= 0, "BPDU guard fired: " + s.shell.audit.recent());
-        assertTrue(s.shell.audit.recent().stream().anyMatch(l -> l.contains("%PM-4-ERR_DISABLE: bpduguard error detected on eth5")));
+        assertTrue(millisUntil(() -> s.shell.audit.recent().stream().anyMatch(l -> l.contains(
+                "%PM-4-ERR_DISABLE: bpduguard error detected on eth5, putting eth5 in err-disable state")), 5000) >= 0, "err-disabled: "
+                + s.shell.audit.recent());
         assertFalse(ping1("h1", "10.0.0.5"), "the guarded port carries nothing");
         assertTrue(s.run("show interfaces status").matches("(?s).*eth5\\s+err-disabled.*"), s.run("show interfaces status"));
         // the BPDUs stop; errdisable recovery brings the port back after its interval
@@ -181,7 +170,7 @@ class SpanningTreeTest {
         long back = millisUntil(() -> ping1("h1", "10.0.0.5"), 15_000);
         assertTrue(back >= 0, "recovered: " + s.shell.audit.recent());
         assertTrue(s.shell.audit.recent().stream().anyMatch(l -> l.contains(
-                "%PM-4-ERR_RECOVER: Attempting to recover from bpduguard err-disable state on eth5")));
+                "%PM-4-ERR_RECOVER: Attempting to recover from bpduguard err-disable state on eth5")), s.shell.audit.recent().toString());
     }
 
     @Test
