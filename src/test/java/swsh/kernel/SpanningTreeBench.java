@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * switch is configured, and the time until traffic crosses the formerly blocked port after a cut.
  * Not in the suite: the kernel's 802.1D alone takes one and a half minutes.
  */
-@Tag("bench")
+@Tag("kernel")
 class SpanningTreeBench {
     @BeforeEach
     void clean() {
