@@ -184,6 +184,7 @@ public final class StpService {
     private void reassert(Config cfg) {
         List<Op> ops = new ArrayList<>();
         State st = kernel.read();
+        states.keySet().removeIf(p -> st.link(p) == null || !kernel.bridge().equals(st.link(p).master()));
         states.forEach((p, s) -> {
             if (s != Rstp.PortState.FORWARDING || !cfg.stp().offVlans().isEmpty()) stateOps(st, p, s, cfg.stp().offVlans(), ops);
         });
@@ -191,8 +192,9 @@ public final class StpService {
     }
 
     /** The ops that put port {@code p} in state {@code s} in each of its VLANs (forwarding where STP is off). */
-    private static void stateOps(State st, String p, Rstp.PortState s, java.util.Set<Integer> off, List<Op> ops) {
-        if (st.link(p) == null) return;
+    private void stateOps(State st, String p, Rstp.PortState s, java.util.Set<Integer> off, List<Op> ops) {
+        State.Link l = st.link(p);
+        if (l == null || !kernel.bridge().equals(l.master())) return; // gone, or no longer a port of the bridge
         String want = switch (s) {
             case DISCARDING -> "blocking";
             case LEARNING -> "learning";
