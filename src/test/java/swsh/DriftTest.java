@@ -41,6 +41,12 @@ class DriftTest {
     }
 
     @Test
+    void theFirstChangeOfANewSwitchIsNoDriftRepair() {
+        TestSwitch sw = configured();
+        assertTrue(sw.shell.audit.recent().stream().noneMatch(l -> l.contains("DRIFT")), sw.shell.audit.recent().toString());
+    }
+
+    @Test
     void thePolicyIsPartOfTheRunningConfig() {
         TestSwitch sw = configured();
         sw.script("configure terminal", "drift restore", "end");

@@ -104,6 +104,11 @@ public final class ConfigStore {
         }
     }
 
+    /** Whether a running config was ever saved here (since the run dir was made: a boot, on a real switch). */
+    public boolean hasRunning() {
+        return Files.exists(model());
+    }
+
     public Optional<Config> loadRunning() {
         try {
             if (!Files.exists(model())) return Optional.empty();

@@ -177,7 +177,8 @@ public final class Engine {
         PortRuntime rt = runtime(cfg, running);
         Plan plan = Planner.plan(cfg, running, actual, kernel.bridge(), rt);
         // what the kernel lost behind swsh's back, which this plan puts back too: said, not silent
-        Plan repair = running == null || cfg.equals(running) ? Plan.EMPTY
+        // (a switch that never applied a config has nothing to drift from: its first change makes the bridge)
+        Plan repair = running == null || cfg.equals(running) || !store.hasRunning() ? Plan.EMPTY
                 : Planner.plan(running, running, actual, kernel.bridge(), runtime(running, running));
         try {
             kernel.apply(plan);
