@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import swsh.model.Channel;
 import swsh.model.Config;
 import swsh.model.Iface;
 import swsh.model.PortSecurity;
@@ -138,6 +139,11 @@ public final class Planner {
         }
         if (br == null || !br.adminUp()) late.add(new Op.SetUp(bridge, true));
         for (Iface i : ports.values()) upDown(i.name(), !i.shutdown() && !rt.errDisabled().contains(i.name()), actual.link(i.name()), late);
+        // routed ports (no switchport): off the bridge, but their shutdown is still theirs
+        for (Iface i : cfg.ifaces().values()) {
+            if (i.svi() || i.switchport() || i.channel() != null || Channel.isPortChannel(i.name()) || spanDestinations.contains(i.name())) continue;
+            if (actual.link(i.name()) != null) upDown(i.name(), !i.shutdown() && !rt.errDisabled().contains(i.name()), actual.link(i.name()), late);
+        }
         for (Map.Entry<Integer, Iface> e : svis.entrySet()) {
             String dev = sviDevice(bridge, e.getKey());
             upDown(dev, !e.getValue().shutdown(), actual.link(dev), late);
