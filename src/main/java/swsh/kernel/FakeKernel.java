@@ -15,22 +15,22 @@ import java.util.function.Consumer;
  */
 public final class FakeKernel implements Kernel {
     /** What the kernel gives a new bridge (times in centiseconds). */
-    private static final State.BridgeAttrs NEW_BRIDGE = new State.BridgeAttrs(false, 1, 0, 32768, 200, 1500, 2000,
+    static final State.BridgeAttrs NEW_BRIDGE = new State.BridgeAttrs(false, 1, 0, 32768, 200, 1500, 2000,
             30000, "8000.0:0:0:0:0:0", "8000.0:0:0:0:0:0", 0, 0);
     /** What the kernel gives a new bridge port (priority 32, cost 100, disabled). */
-    private static final State.PortAttrs NEW_PORT = new State.PortAttrs(3, 32, 100, false, false, false, null, null, 1,
+    static final State.PortAttrs NEW_PORT = new State.PortAttrs(3, 32, 100, false, false, false, null, null, 1,
             "0x8001");
-    private static final int NEW_LINK_MTU = 1500;
+    static final int NEW_LINK_MTU = 1500;
 
     private final String bridge;
     private final PrintStream echo;
-    private final Map<String, State.Link> links = new TreeMap<>();
-    private final Map<String, List<State.VlanEntry>> vlans = new TreeMap<>();
-    private final List<State.Fdb> fdb = new ArrayList<>();
+    final Map<String, State.Link> links = new TreeMap<>();
+    final Map<String, List<State.VlanEntry>> vlans = new TreeMap<>();
+    final List<State.Fdb> fdb = new ArrayList<>();
     /** swsh's tc filters (storm control) per port, and the ports with an ingress qdisc. */
-    private StormTc storm = StormTc.EMPTY;
+    StormTc storm = StormTc.EMPTY;
     private final List<Plan> applied = new ArrayList<>();
-    private final Map<String, Map<Integer, String>> vlanStates = new TreeMap<>();
+    final Map<String, Map<Integer, String>> vlanStates = new TreeMap<>();
 
     private FakeFrames frames;
 
@@ -46,10 +46,10 @@ public final class FakeKernel implements Kernel {
         boolean member = vlans.getOrDefault(dev, List.of()).stream().anyMatch(e -> e.vid() == vid);
         return member ? vlanStates.getOrDefault(dev, Map.of()).getOrDefault(vid, "forwarding") : null;
     }
-    private final FakeTc tc = new FakeTc();
+    final FakeTc tc = new FakeTc();
     /** Each VLAN's multicast options that differ from the kernel's defaults. */
-    private final Map<Integer, State.VlanMcast> vlanMcast = new TreeMap<>();
-    private int nextIndex = 100;
+    final Map<Integer, State.VlanMcast> vlanMcast = new TreeMap<>();
+    int nextIndex = 100;
 
     /** A kernel starting from {@code seed}; {@code echo} prints each op as {@code <tool> <line>} (or null). */
     public FakeKernel(String bridge, State seed, PrintStream echo) {
@@ -67,7 +67,7 @@ public final class FakeKernel implements Kernel {
         return k;
     }
 
-    private State.Link addLink(String name, String kind, Integer vlanId, String vlanLink) {
+    State.Link addLink(String name, String kind, Integer vlanId, String vlanLink) {
         State.Link l = new State.Link(name, nextIndex++, kind, null, false, true, NEW_LINK_MTU, null,
                 String.format("02:00:00:00:00:%02x", nextIndex % 256), null, vlanId, vlanLink, null, List.of(),
                 State.Hardware.ETHER, State.Stats.ZERO);
@@ -174,330 +174,66 @@ public final class FakeKernel implements Kernel {
         refuse = p;
     }
 
-    private State.Link need(String dev, Op op) {
+    State.Link need(String dev, Op op) {
         State.Link l = links.get(dev);
         if (l == null) throw refused(op, "Cannot find device \"" + dev + "\"");
         return l;
     }
 
     /** A port of this kernel's bridge, or the bridge itself when {@code self}. */
-    private State.Link port(String dev, boolean self, Op op) {
+    State.Link port(String dev, boolean self, Op op) {
         State.Link l = need(dev, op);
         boolean ok = self ? dev.equals(bridge) && "bridge".equals(l.kind()) : bridge.equals(l.master());
         if (!ok) throw refused(op, dev + (self ? " is not the bridge" : " is not a bridge port"));
         return l;
     }
 
-    private static KernelException refused(Op op, String why) {
+    static KernelException refused(Op op, String why) {
         return new KernelException("% Error: the kernel refused '" + BatchText.text(op) + "': " + why);
     }
 
-    private void put(State.Link l) {
+    void put(State.Link l) {
         links.put(l.name(), l);
     }
 
-    private static State.Link withMaster(State.Link l, String master, State.PortAttrs port) {
+    static State.Link withMaster(State.Link l, String master, State.PortAttrs port) {
         return new State.Link(l.name(), l.ifindex(), l.kind(), master, l.adminUp(), l.lowerUp(), l.mtu(), l.alias(),
                 l.mac(), l.bridge(), l.vlanId(), l.vlanLink(), port, l.addrs(), l.hw(), l.stats(), l.bond());
     }
 
-    private static State.Link withBridge(State.Link l, State.BridgeAttrs a) {
+    static State.Link withBridge(State.Link l, State.BridgeAttrs a) {
         return new State.Link(l.name(), l.ifindex(), "bridge", l.master(), l.adminUp(), l.lowerUp(), l.mtu(), l.alias(),
                 l.mac(), a, null, null, null, l.addrs(), l.hw(), l.stats(), l.bond());
     }
 
-    private static State.Link withPort(State.Link l, State.PortAttrs p) {
+    static State.Link withPort(State.Link l, State.PortAttrs p) {
         return new State.Link(l.name(), l.ifindex(), l.kind(), l.master(), l.adminUp(), l.lowerUp(), l.mtu(), l.alias(),
                 l.mac(), l.bridge(), l.vlanId(), l.vlanLink(), p, l.addrs(), l.hw(), l.stats(), l.bond());
     }
 
-    private static State.Link withAddrs(State.Link l, List<String> addrs) {
+    static State.Link withAddrs(State.Link l, List<String> addrs) {
         return new State.Link(l.name(), l.ifindex(), l.kind(), l.master(), l.adminUp(), l.lowerUp(), l.mtu(), l.alias(),
                 l.mac(), l.bridge(), l.vlanId(), l.vlanLink(), l.port(), List.copyOf(addrs), l.hw(), l.stats(), l.bond());
     }
 
-    private static State.BridgeAttrs settle(State.BridgeAttrs a, Op.BridgeSettings s) {
+    static State.BridgeAttrs settle(State.BridgeAttrs a, Op.BridgeSettings s) {
         return new State.BridgeAttrs(or(s.vlanFiltering(), a.vlanFiltering()), or(s.defaultPvid(), a.defaultPvid()),
                 or(s.stpState(), a.stpState()), or(s.priority(), a.priority()), or(s.helloTime(), a.helloTime()),
                 or(s.forwardDelay(), a.forwardDelay()), or(s.maxAge(), a.maxAge()), or(s.ageingTime(), a.ageingTime()),
                 a.bridgeId(), a.rootId(), a.rootPort(), a.rootPathCost(), a.mcast());
     }
 
-    private static <T> T or(T value, T dflt) {
+    static <T> T or(T value, T dflt) {
         return value == null ? dflt : value;
     }
 
     /** Forgets what the kernel forgets when a device leaves the bridge or disappears. */
-    private void forgetPort(String dev) {
+    void forgetPort(String dev) {
         vlans.remove(dev);
         fdb.removeIf(f -> f.dev().equals(dev));
     }
 
-    private final Op.Visitor<Void> applier = new Op.Visitor<>() {
-        @Override
-        public Void createBridge(Op.CreateBridge o) {
-            if (links.containsKey(o.name())) throw refused(o, "File exists");
-            State.Link l = addLink(o.name(), "bridge", null, null);
-            put(withBridge(l, settle(NEW_BRIDGE, o.settings())));
-            return null;
-        }
-
-        @Override
-        public Void setBridge(Op.SetBridge o) {
-            State.Link l = need(o.name(), o);
-            if (l.bridge() == null) throw refused(o, o.name() + " is not a bridge");
-            put(withBridge(l, settle(l.bridge(), o.settings())));
-            return null;
-        }
-
-        @Override
-        public Void enslave(Op.Enslave o) {
-            State.Link l = need(o.dev(), o);
-            State.Link m = need(o.master(), o);
-            if (m.bridge() == null) throw refused(o, o.master() + " is not a bridge");
-            if (o.master().equals(l.master())) return null;
-            forgetPort(o.dev());
-            put(withMaster(l, o.master(), NEW_PORT));
-            return null;
-        }
-
-        @Override
-        public Void release(Op.Release o) {
-            State.Link l = need(o.dev(), o);
-            forgetPort(o.dev());
-            State.Link m = l.master() == null ? null : links.get(l.master());
-            boolean bond = m != null && "bond".equals(m.kind());
-            put(bond ? FakeBonds.released(l) : withMaster(l, null, null)); // a bond closes the ports it lets go
-            return null;
-        }
-
-        @Override
-        public Void setMtu(Op.SetMtu o) {
-            State.Link l = need(o.dev(), o);
-            put(l.with(l.master(), null, o.mtu(), l.alias()));
-            return null;
-        }
-
-        @Override
-        public Void setAlias(Op.SetAlias o) {
-            State.Link l = need(o.dev(), o);
-            put(l.with(l.master(), null, null, o.alias().isEmpty() ? null : o.alias()));
-            return null;
-        }
-
-        @Override
-        public Void vlanAdd(Op.VlanAdd o) {
-            port(o.dev(), o.self(), o);
-            List<State.VlanEntry> list = vlans.computeIfAbsent(o.dev(), k -> new ArrayList<>());
-            if (o.pvid()) list.replaceAll(e -> new State.VlanEntry(e.vid(), false, e.untagged()));
-            list.removeIf(e -> e.vid() >= o.lo() && e.vid() <= o.hi());
-            for (int vid = o.lo(); vid <= o.hi(); vid++) list.add(new State.VlanEntry(vid, o.pvid(), o.untagged()));
-            list.sort((x, y) -> Integer.compare(x.vid(), y.vid()));
-            return null;
-        }
-
-        @Override
-        public Void vlanState(Op.VlanState o) {
-            port(o.dev(), false, o);
-            for (int vid = o.lo(); vid <= o.hi(); vid++) vlanStates.computeIfAbsent(o.dev(), k -> new TreeMap<>()).put(vid, o.state());
-            return null;
-        }
-
-        @Override
-        public Void vlanDel(Op.VlanDel o) {
-            port(o.dev(), o.self(), o);
-            List<State.VlanEntry> list = vlans.get(o.dev());
-            if (list != null) list.removeIf(e -> e.vid() >= o.lo() && e.vid() <= o.hi());
-            Map<Integer, String> st = vlanStates.get(o.dev());
-            if (st != null) st.keySet().removeIf(v -> v >= o.lo() && v <= o.hi()); // a new entry starts forwarding
-            return null;
-        }
-
-        @Override
-        public Void portFlags(Op.PortFlags o) {
-            State.Link l = port(o.dev(), false, o);
-            State.PortAttrs p = l.port();
-            put(withPort(l, new State.PortAttrs(p.state(), or(o.priority(), p.priority()), or(o.cost(), p.cost()),
-                    or(o.guard(), p.guard()), or(o.rootBlock(), p.rootBlock()), or(o.isolated(), p.isolated()),
-                    p.designatedRoot(), p.designatedBridge(), p.portNo(), p.portId())));
-            return null;
-        }
-
-        @Override
-        public Void fdbAdd(Op.FdbAdd o) {
-            port(o.dev(), false, o);
-            // as the kernel's bridge: no entry for the zero address or a multicast address
-            if (o.mac().equals("00:00:00:00:00:00") || (Integer.parseInt(o.mac().substring(0, 2), 16) & 1) != 0) {
-                throw refused(o, "Invalid argument");
-            }
-            fdb.removeIf(f -> same(f, o.mac(), o.dev(), o.vlan()));
-            fdb.add(new State.Fdb(o.mac(), o.dev(), o.vlan(), false, false));
-            return null;
-        }
-
-        @Override
-        public Void fdbDel(Op.FdbDel o) {
-            port(o.dev(), false, o);
-            fdb.removeIf(f -> same(f, o.mac(), o.dev(), o.vlan()));
-            return null;
-        }
-
-        @Override
-        public Void setMcast(Op.SetMcast o) {
-            State.Link l = need(o.bridge(), o);
-            if (l.bridge() == null) throw refused(o, o.bridge() + " is not a bridge");
-            State.Mcast m = l.bridge().mcast();
-            put(l.withBridge(l.bridge().withMcast(new State.Mcast(or(o.snooping(), m.snooping()),
-                    or(o.vlanSnooping(), m.vlanSnooping()), m.vlans()))));
-            return null;
-        }
-
-        @Override
-        public Void vlanMcast(Op.VlanMcast o) {
-            port(o.bridge(), true, o);
-            boolean present = vlans.values().stream().anyMatch(l -> l.stream().anyMatch(e -> e.vid() == o.vid()));
-            if (!present) throw refused(o, "No such file or directory");
-            vlanMcast.put(o.vid(), new State.VlanMcast(o.snooping(), o.querier()));
-            return null;
-        }
-
-        @Override
-        public Void addVlanDevice(Op.AddVlanDevice o) {
-            need(o.bridge(), o);
-            if (links.containsKey(o.name())) throw refused(o, "File exists");
-            addLink(o.name(), "vlan", o.vid(), o.bridge());
-            return null;
-        }
-
-        @Override
-        public Void deleteLink(Op.DeleteLink o) {
-            State.Link gone = need(o.dev(), o);
-            if ("bond".equals(gone.kind())) {
-                for (State.Link l : List.copyOf(links.values())) if (o.dev().equals(l.master())) put(FakeBonds.released(l));
-            }
-            links.remove(o.dev());
-            forgetPort(o.dev());
-            tc.forget(o.dev());
-            return null;
-        }
-
-        @Override
-        public Void addrAdd(Op.AddrAdd o) {
-            State.Link l = need(o.dev(), o);
-            if (l.addrs().contains(o.addr())) throw refused(o, "File exists");
-            List<String> addrs = new ArrayList<>(l.addrs());
-            addrs.add(o.addr());
-            put(withAddrs(l, addrs));
-            return null;
-        }
-
-        @Override
-        public Void addrDel(Op.AddrDel o) {
-            State.Link l = need(o.dev(), o);
-            List<String> addrs = new ArrayList<>(l.addrs());
-            if (!addrs.remove(o.addr())) throw refused(o, "Cannot assign requested address");
-            put(withAddrs(l, addrs));
-            return null;
-        }
-
-        @Override
-        public Void setUp(Op.SetUp o) {
-            State.Link l = need(o.dev(), o);
-            put(l.with(l.master(), o.up(), null, l.alias()));
-            return null;
-        }
-
-        @Override
-        public Void createBond(Op.CreateBond o) {
-            if (links.containsKey(o.name())) throw refused(o, "File exists");
-            put(FakeBonds.bond(addLink(o.name(), "bond", null, null), o));
-            return null;
-        }
-
-        @Override
-        public Void portLock(Op.PortLock o) {
-            State.Link l = port(o.dev(), false, o);
-            put(withPort(l, l.port().withLock(o.locked(), !o.locked())));
-            return null;
-        }
-
-        @Override
-        public Void tcQdisc(Op.TcQdisc o) {
-            need(o.dev(), o);
-            tc.qdisc(o, why -> refused(o, why));
-            return null;
-        }
-
-        @Override
-        public Void ingressQdisc(Op.IngressQdisc o) {
-            need(o.dev(), o);
-            if (storm.dev(o.dev()).ingress()) throw refused(o, "Exclusivity flag on, cannot modify");
-            storm = storm.with(o.dev(), new StormTc.Dev(true, Map.of()));
-            return null;
-        }
-
-        @Override
-        public Void setBond(Op.SetBond o) {
-            State.Link b = need(o.name(), o);
-            if (!"bond".equals(b.kind())) throw refused(o, o.name() + " is not a bond");
-            if (links.values().stream().anyMatch(l -> o.name().equals(l.master()))) {
-                throw refused(o, "unable to set option because the bond device has slaves.");
-            }
-            if (b.adminUp()) throw refused(o, "unable to set option because the bond is up.");
-            put(FakeBonds.set(b, o));
-            return null;
-        }
-
-        @Override
-        public Void stormFilterAdd(Op.StormFilterAdd o) {
-            StormTc.Dev d = storm.dev(o.dev());
-            if (!d.ingress()) throw refused(o, "Cannot find specified qdisc on specified device");
-            if (d.filters().containsKey(o.pref())) throw refused(o, "Filter already exists");
-            Map<Integer, StormTc.Filter> f = new TreeMap<>(d.filters());
-            f.put(o.pref(), new StormTc.Filter(o.pref(), o.cookie(), 0, 0, 0));
-            storm = storm.with(o.dev(), new StormTc.Dev(true, f));
-            return null;
-        }
-
-        @Override
-        public Void tcFilter(Op.TcFilter o) {
-            need(o.filter().dev(), o);
-            tc.filter(o, links.keySet(), why -> refused(o, why));
-            return null;
-        }
-
-        @Override
-        public Void joinBond(Op.JoinBond o) {
-            State.Link l = need(o.dev(), o);
-            State.Link b = need(o.bond(), o);
-            if (!"bond".equals(b.kind())) throw refused(o, o.bond() + " is not a bond");
-            if (l.adminUp()) throw refused(o, "Device can not be enslaved while up.");
-            forgetPort(o.dev());
-            put(FakeBonds.joined(l, b));
-            return null;
-        }
-
-        @Override
-        public Void linkMode(Op.LinkMode o) {
-            State.Link l = need(o.dev(), o);
-            if (l.kind() != null) throw refused(o, "netlink error: Operation not supported");
-            State.Hardware hw = l.hw();
-            if (o.speed() != null || o.duplex() != null) {
-                put(l.withHardware(hw.withMode(o.speed() == null ? hw.speed() : o.speed(), o.duplex() == null ? hw.duplex() : o.duplex())));
-            }
-            return null;
-        }
-
-        @Override
-        public Void stormFilterDel(Op.StormFilterDel o) {
-            StormTc.Dev d = storm.dev(o.dev());
-            if (!d.filters().containsKey(o.pref())) throw refused(o, "Filter with specified priority/protocol not found");
-            Map<Integer, StormTc.Filter> f = new TreeMap<>(d.filters());
-            f.remove(o.pref());
-            storm = storm.with(o.dev(), new StormTc.Dev(true, f));
-            return null;
-        }
-    };
+    private final FakeOps applier = new FakeOps(this);
 
     @Override
     public synchronized TcState tc(java.util.Set<String> devs) {
@@ -509,7 +245,7 @@ public final class FakeKernel implements Kernel {
         tc.foreign(dev, qdisc);
     }
 
-    private static boolean same(State.Fdb f, String mac, String dev, int vlan) {
+    static boolean same(State.Fdb f, String mac, String dev, int vlan) {
         return f.mac().equals(mac) && f.dev().equals(dev) && f.vlan() != null && f.vlan() == vlan;
     }
 
