@@ -17,6 +17,7 @@ import swsh.model.Config;
 import swsh.model.Iface;
 import swsh.model.Stp;
 import swsh.model.StpPort;
+import swsh.model.VlanSet;
 
 /**
  * Runs the rapid spanning tree ({@link Rstp}) in swshd for {@code spanning-tree mode rapid-pvst}
@@ -200,16 +201,9 @@ public final class StpService {
             case LEARNING -> "learning";
             case FORWARDING -> "forwarding";
         };
-        List<int[]> runs = new ArrayList<>();
-        for (State.VlanEntry e : st.vlansOf(p)) {
-            int vid = e.vid();
-            if (!runs.isEmpty() && runs.get(runs.size() - 1)[1] == vid - 1 && off.contains(vid) == off.contains(runs.get(runs.size() - 1)[0])) {
-                runs.get(runs.size() - 1)[1] = vid;
-            } else {
-                runs.add(new int[] {vid, vid});
-            }
-        }
-        for (int[] r : runs) ops.add(new Op.VlanState(p, r[0], r[1], off.contains(r[0]) ? "forwarding" : want));
+        VlanSet member = VlanSet.of(st.vlansOf(p).stream().map(State.VlanEntry::vid).toList()), offSet = VlanSet.of(off);
+        for (int[] r : member.minus(offSet).ranges()) ops.add(new Op.VlanState(p, r[0], r[1], want));
+        for (int[] r : member.intersect(offSet).ranges()) ops.add(new Op.VlanState(p, r[0], r[1], "forwarding"));
     }
 
     private void applyQuietly(List<Op> ops) {

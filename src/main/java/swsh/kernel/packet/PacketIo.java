@@ -10,7 +10,6 @@ import java.util.Map;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
-import com.sun.jna.Native;
 
 import swsh.kernel.BpduFilter;
 import swsh.kernel.FrameIo;
@@ -108,11 +107,8 @@ public final class PacketIo implements FrameIo {
         ByteBuffer fprog = ByteBuffer.allocate(16).order(ByteOrder.nativeOrder());
         fprog.putShort((short) prog.length).putShort((short) 0).putInt(0).putLong(com.sun.jna.Pointer.nativeValue(insns));
         C.setsockopt(fd, Libc.SOL_SOCKET, Libc.SO_ATTACH_FILTER, fprog.array(), 16);
-        keep.add(insns); // the kernel copies the program; keep the memory until then anyway
-        if (keep.size() > 64) keep.remove(0);
+        java.lang.ref.Reference.reachabilityFence(insns); // the kernel has copied the program: the memory may go now
     }
-
-    private static final List<Memory> keep = new ArrayList<>();
 
     @Override
     public List<Frame> receive(int millis) {
@@ -265,9 +261,5 @@ public final class PacketIo implements FrameIo {
         } catch (KernelException e) {
             // the ports may be gone already
         }
-    }
-
-    static {
-        Native.setProtected(false);
     }
 }
