@@ -28,10 +28,6 @@ public final class FakeFrames implements FrameIo {
         return List.copyOf(sent);
     }
 
-    public synchronized List<String> openPorts() {
-        return ports;
-    }
-
     @Override
     public synchronized void ports(List<String> p) {
         ports = List.copyOf(p);

@@ -63,11 +63,6 @@ public final class StpService {
         return thread == null ? null : view;
     }
 
-    /** Whether the tree runs (a rapid mode is configured in a resident engine). */
-    public boolean running() {
-        return thread != null;
-    }
-
     /** Called after every applied change: starts, reconfigures or stops the tree. */
     public synchronized void configured(Config cfg) {
         config = cfg;
